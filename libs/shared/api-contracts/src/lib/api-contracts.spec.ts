@@ -1,0 +1,7 @@
+import { apiContracts } from './api-contracts';
+
+describe('apiContracts', () => {
+  it('should work', () => {
+    expect(apiContracts()).toEqual('api-contracts');
+  })
+})

@@ -1,0 +1,3 @@
+export function apiContracts(): string {
+  return 'api-contracts';
+}

@@ -1,0 +1,3 @@
+export function authModel(): string {
+  return 'auth-model';
+}
