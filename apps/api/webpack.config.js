@@ -14,12 +14,14 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Command-line entry points beside the server: migrations (and the recovery CLI).
+      additionalEntryPoints: [{ entryName: 'migrate', entryPath: 'apps/api/src/migrate.ts' }],
       tsConfig: './tsconfig.app.json',
-      assets: ["./src/assets"],
+      assets: [],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
       sourceMap: true,
-    })
+    }),
   ],
 };

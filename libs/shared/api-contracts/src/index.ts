@@ -1,1 +1,4 @@
-export * from './lib/api-contracts';
+export * from './lib/error-codes';
+export * from './lib/users';
+export * from './lib/auth';
+export * from './lib/health';

@@ -1,1 +1,2 @@
-export * from './lib/auth-model';
+export * from './lib/roles';
+export * from './lib/permissions';

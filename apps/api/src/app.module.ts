@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { loggerParams } from './common/logging';
+import type { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Folder of the built admin app to serve at `/`; skipped when absent. */
+  adminDir?: string;
+}
+
+/** The built admin app beside the built API: dist/apps/admin/browser next to dist/apps/api. */
+export const DEFAULT_ADMIN_DIR = join(__dirname, '..', 'admin', 'browser');
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, adminDir = DEFAULT_ADMIN_DIR }: AppModuleOptions): DynamicModule {
+    const serveAdmin = existsSync(join(adminDir, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config)),
+        DatabaseModule.forRoot(databaseUrl),
+        HealthModule,
+        UsersModule,
+        ...(serveAdmin
+          ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
+          : []),
+      ],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

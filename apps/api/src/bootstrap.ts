@@ -1,0 +1,20 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+
+/** Builds the configured Nest application (not yet listening): shared by main.ts and the tests. */
+export async function createApp(options: AppModuleOptions & { bufferLogs?: boolean }): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: options.bufferLogs ?? true,
+    // Throw start errors to main.ts (which prints one line) instead of aborting the process.
+    abortOnError: false,
+    cors: options.config.corsOrigins.length ? { origin: options.config.corsOrigins, credentials: false } : false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.set('trust proxy', options.config.trustProxy);
+  app.disable('x-powered-by');
+  return app;
+}

@@ -1,0 +1,37 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface OrmOptions {
+  clientUrl: string;
+  debug?: boolean;
+  poolMax?: number;
+  /** Where MikroORM's own messages go (the API passes its Nest logger). */
+  logger?: (message: string) => void;
+}
+
+/** One MikroORM configuration for the API, the CLI, migrations and tests. */
+export function createOrmConfig({ clientUrl, debug = false, poolMax = 10, logger }: OrmOptions): Options {
+  return defineConfig({
+    clientUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    debug,
+    colors: false,
+    ...(logger ? { logger } : {}),
+    pool: { min: 0, max: poolMax },
+    // Tables come from the committed migrations only.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    migrations: {
+      migrationsList: MIGRATIONS,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      path: 'apps/api/src/database/migrations',
+      emit: 'ts',
+    },
+  });
+}

@@ -1,3 +1,0 @@
-export function apiContracts(): string {
-  return 'api-contracts';
-}

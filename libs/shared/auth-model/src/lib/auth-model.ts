@@ -1,3 +1,0 @@
-export function authModel(): string {
-  return 'auth-model';
-}
