@@ -1,20 +1,22 @@
 import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appConfig } from './app.config';
 
 describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
-  });
-
-  it('should render title', async () => {
+  it('renders the routed screen in its outlet', async () => {
+    TestBed.configureTestingModule({ providers: appConfig.providers });
     const fixture = TestBed.createComponent(App);
+
+    await TestBed.inject(Router).navigateByUrl('/admin/users');
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome admin'
+
+    const sut = fixture.nativeElement as HTMLElement;
+    expect(sut.querySelector('adm-shell mat-toolbar')?.textContent).toContain(
+      'Interakt Admin',
+    );
+    expect(sut.querySelector('adm-users-page h1')?.textContent?.trim()).toBe(
+      'User Management',
     );
   });
 });

@@ -1,13 +1,10 @@
 import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { RouterOutlet } from '@angular/router';
 
+/** Root component: everything visible comes from the routes (see app.routes.ts). */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'adm-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  imports: [RouterOutlet],
+  template: '<router-outlet />',
 })
-export class App {
-  protected title = 'admin';
-}
+export class App {}

@@ -1,0 +1,110 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findFreePort } from '../src/database/embedded-postgres';
+
+/** The built API, as `npm start` and the container run it (the test target builds it first). */
+const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
+const BASE_ENV = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'info' };
+
+function runToExit(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
+  const res = spawnSync(process.execPath, [MAIN], { env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
+  return { status: res.status, stderr: res.stderr, stdout: res.stdout };
+}
+
+async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs: number): Promise<string> {
+  let seen = '';
+  return new Promise((resolveLine, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${seen}`)), timeoutMs);
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const line = seen.split('\n').find((l) => pattern.test(l));
+      if (line) {
+        clearTimeout(timer);
+        resolveLine(line);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}; output:\n${seen}`)));
+  });
+}
+
+describe('starting the built API (dist/apps/api/main.js)', () => {
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npx nx build api" (the api:test target does)`);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535'],
+    [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:1/x', ENCRYPTION_KEY: 'ab'.repeat(32) }, 'JWT_SECRET is required when NODE_ENV=production'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32) }, 'DATABASE_URL is required when NODE_ENV=production'],
+  ])('refuses %j with one line and exit code 1', (env, message) => {
+    const sut = runToExit(env as Record<string, string>);
+    expect(sut.status).toBe(1);
+    expect(sut.stderr).toBe(`interakt-api: Invalid configuration: ${message}${message.startsWith('DATABASE_URL is required') ? ' (the embedded database is for development and demos only)' : ''}\n`);
+    expect(sut.stdout).toBe('');
+  });
+
+  it('stops with one line when the database cannot be reached', () => {
+    const port = 1; // nothing listens on port 1
+    const sut = runToExit({ DATABASE_URL: `postgres://interakt:topsecret@127.0.0.1:${port}/interakt` });
+    expect(sut.status).toBe(1);
+    const lines = sut.stderr.trim().split('\n');
+    expect(lines[lines.length - 1]).toBe('interakt-api: start failed: cannot reach the database (ECONNREFUSED)');
+    expect(sut.stderr + sut.stdout).not.toContain('topsecret');
+    expect(sut.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  describe('on the embedded PostgreSQL', () => {
+    let dataDir: string;
+
+    beforeAll(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'interakt-start-'));
+      await chmod(dataDir, 0o755);
+    });
+
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    async function startAndStop(): Promise<{ startupMs: number }> {
+      const port = await findFreePort();
+      const started = Date.now();
+      const child = spawn(process.execPath, [MAIN], {
+        env: { ...BASE_ENV, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
+      });
+      try {
+        const line = await waitForLine(child, /is listening on/, 30_000);
+        const startupMs = Date.now() - started;
+        expect(JSON.parse(line)).toMatchObject({ level: 30, context: 'Bootstrap', msg: `Interakt Admin is listening on http://127.0.0.1:${port} (API under /api)` });
+        const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({ status: 'ok', db: 'up' });
+
+        const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+        // The embedded server went down with the API.
+        const postgres = spawnSync('pgrep', ['-f', `postgres -D ${join(dataDir, 'postgres')}`], { encoding: 'utf8' });
+        expect(postgres.stdout.trim()).toBe('');
+        return { startupMs };
+      } finally {
+        child.kill('SIGKILL');
+      }
+    }
+
+    it('starts (first run: initdb and migrations), serves health, and shuts down cleanly on SIGTERM', async () => {
+      const { startupMs } = await startAndStop();
+      expect(existsSync(join(dataDir, 'postgres', 'PG_VERSION'))).toBe(true);
+      expect(startupMs).toBeLessThan(30_000);
+    });
+
+    it('starts again on the kept data', async () => {
+      await startAndStop();
+    });
+  });
+});
