@@ -22,7 +22,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const message = e instanceof ConfigError ? e.message : `migration failed: ${e instanceof Error ? e.constructor.name : 'unknown error'} ${(e as { code?: string })?.code ?? ''}`;
+  const message =
+    e instanceof ConfigError
+      ? e.message
+      : `migration failed: ${e instanceof Error ? e.constructor.name : 'unknown error'} ${(e as { code?: string })?.code ?? ''}`;
   process.stderr.write(`interakt-migrate: ${message.trim()}\n`);
   process.exit(1);
 });

@@ -40,12 +40,20 @@ describe('starting the built API (dist/apps/api/main.js)', () => {
   it.each([
     [{ PORT: 'abc' }, 'PORT must be an integer from 0 to 65535'],
     [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL must be a postgres:// or postgresql:// URL'],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:1/x', ENCRYPTION_KEY: 'ab'.repeat(32) }, 'JWT_SECRET is required when NODE_ENV=production'],
-    [{ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32) }, 'DATABASE_URL is required when NODE_ENV=production'],
+    [
+      { NODE_ENV: 'production', DATABASE_URL: 'postgres://u@127.0.0.1:1/x', ENCRYPTION_KEY: 'ab'.repeat(32) },
+      'JWT_SECRET is required when NODE_ENV=production',
+    ],
+    [
+      { NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), ENCRYPTION_KEY: 'ab'.repeat(32) },
+      'DATABASE_URL is required when NODE_ENV=production',
+    ],
   ])('refuses %j with one line and exit code 1', (env, message) => {
     const sut = runToExit(env as Record<string, string>);
     expect(sut.status).toBe(1);
-    expect(sut.stderr).toBe(`interakt-api: Invalid configuration: ${message}${message.startsWith('DATABASE_URL is required') ? ' (the embedded database is for development and demos only)' : ''}\n`);
+    expect(sut.stderr).toBe(
+      `interakt-api: Invalid configuration: ${message}${message.startsWith('DATABASE_URL is required') ? ' (the embedded database is for development and demos only)' : ''}\n`,
+    );
     expect(sut.stdout).toBe('');
   });
 
@@ -80,7 +88,11 @@ describe('starting the built API (dist/apps/api/main.js)', () => {
       try {
         const line = await waitForLine(child, /is listening on/, 30_000);
         const startupMs = Date.now() - started;
-        expect(JSON.parse(line)).toMatchObject({ level: 30, context: 'Bootstrap', msg: `Interakt Admin is listening on http://127.0.0.1:${port} (API under /api)` });
+        expect(JSON.parse(line)).toMatchObject({
+          level: 30,
+          context: 'Bootstrap',
+          msg: `Interakt Admin is listening on http://127.0.0.1:${port} (API under /api)`,
+        });
         const health = await fetch(`http://127.0.0.1:${port}/api/health`);
         expect(health.status).toBe(200);
         expect(await health.json()).toEqual({ status: 'ok', db: 'up' });

@@ -44,7 +44,9 @@ describe('UserRepository on PostgreSQL', () => {
     expect(read.createdAt).toBeInstanceOf(Date);
     expect(Math.abs(read.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
 
-    const [row] = await db.query<{ email: string; password_hash: string }>('select email, password_hash from users where id = $1', [created.id]);
+    const [row] = await db.query<{ email: string; password_hash: string }>('select email, password_hash from users where id = $1', [
+      created.id,
+    ]);
     expect(row.email).toBe('Ada.Lovelace@Example.com');
     expect(row.password_hash).toMatch(/^\$2b\$/);
   });

@@ -9,8 +9,6 @@ export class AppTitleStrategy extends TitleStrategy {
 
   override updateTitle(snapshot: RouterStateSnapshot): void {
     const pageTitle = this.buildTitle(snapshot);
-    this.title.setTitle(
-      pageTitle ? `${pageTitle} · Interakt Admin` : 'Interakt Admin',
-    );
+    this.title.setTitle(pageTitle ? `${pageTitle} · Interakt Admin` : 'Interakt Admin');
   }
 }

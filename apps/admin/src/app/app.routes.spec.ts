@@ -22,29 +22,18 @@ describe('appRoutes', () => {
   });
 
   /** Navigates, waits for the lazy chunks and rendering, and returns the page rendered. */
-  async function open<T>(
-    url: string,
-    page: Type<T>,
-  ): Promise<HTMLElement | null> {
+  async function open<T>(url: string, page: Type<T>): Promise<HTMLElement | null> {
     await harness.navigateByUrl(url);
     await harness.fixture.whenStable();
-    return (
-      harness.fixture.debugElement.query(By.directive(page))?.nativeElement ??
-      null
-    );
+    return harness.fixture.debugElement.query(By.directive(page))?.nativeElement ?? null;
   }
 
   function allRoutes(routes: Route[]): Route[] {
-    return routes.flatMap((route) => [
-      route,
-      ...allRoutes(route.children ?? []),
-    ]);
+    return routes.flatMap((route) => [route, ...allRoutes(route.children ?? [])]);
   }
 
   it('declares every screen as a lazy loadComponent route', () => {
-    const routesWithScreens = allRoutes(appRoutes).filter(
-      (route) => route.component || route.loadComponent,
-    );
+    const routesWithScreens = allRoutes(appRoutes).filter((route) => route.component || route.loadComponent);
 
     expect(routesWithScreens).toHaveLength(7);
     for (const route of routesWithScreens) {
@@ -69,20 +58,14 @@ describe('appRoutes', () => {
   it('marks only the current page as active in the navigation', async () => {
     await open('/admin/audit', AuditPage);
 
-    const current = harness.routeNativeElement?.querySelectorAll(
-      'mat-nav-list a[aria-current="page"]',
-    );
-    expect(Array.from(current ?? []).map((a) => a.textContent?.trim())).toEqual(
-      ['Audit Log'],
-    );
+    const current = harness.routeNativeElement?.querySelectorAll('mat-nav-list a[aria-current="page"]');
+    expect(Array.from(current ?? []).map((a) => a.textContent?.trim())).toEqual(['Audit Log']);
   });
 
   it('shows the not-found page, still inside the shell, for an unknown URL', async () => {
     const sut = await open('/no/such/page', NotFoundPage);
 
-    expect(sut?.querySelector('h1')?.textContent?.trim()).toBe(
-      'Page not found',
-    );
+    expect(sut?.querySelector('h1')?.textContent?.trim()).toBe('Page not found');
     expect(sut?.querySelector('a')?.getAttribute('href')).toBe('/');
     expect(harness.routeDebugElement?.componentInstance).toBeInstanceOf(Shell);
     expect(document.title).toBe('Page not found · Interakt Admin');
@@ -92,11 +75,7 @@ describe('appRoutes', () => {
     const sut = await open('/login', LoginPage);
 
     expect(sut?.querySelector('h1')?.textContent?.trim()).toBe('Sign in');
-    expect(harness.routeDebugElement?.componentInstance).toBeInstanceOf(
-      LoginPage,
-    );
-    expect(
-      harness.fixture.nativeElement.querySelector('mat-toolbar'),
-    ).toBeNull();
+    expect(harness.routeDebugElement?.componentInstance).toBeInstanceOf(LoginPage);
+    expect(harness.fixture.nativeElement.querySelector('mat-toolbar')).toBeNull();
   });
 });

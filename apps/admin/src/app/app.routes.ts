@@ -15,32 +15,27 @@ export const appRoutes: Route[] = [
         path: '',
         pathMatch: 'full',
         title: 'Dashboard',
-        loadComponent: () =>
-          import('./pages/dashboard-page').then((m) => m.DashboardPage),
+        loadComponent: () => import('./pages/dashboard-page').then((m) => m.DashboardPage),
       },
       {
         path: 'admin/users',
         title: 'User Management',
-        loadComponent: () =>
-          import('./pages/admin/users-page').then((m) => m.UsersPage),
+        loadComponent: () => import('./pages/admin/users-page').then((m) => m.UsersPage),
       },
       {
         path: 'admin/audit',
         title: 'Audit Log',
-        loadComponent: () =>
-          import('./pages/admin/audit-page').then((m) => m.AuditPage),
+        loadComponent: () => import('./pages/admin/audit-page').then((m) => m.AuditPage),
       },
       {
         path: 'admin/tokens',
         title: 'Access Tokens',
-        loadComponent: () =>
-          import('./pages/admin/tokens-page').then((m) => m.TokensPage),
+        loadComponent: () => import('./pages/admin/tokens-page').then((m) => m.TokensPage),
       },
       {
         path: '**',
         title: 'Page not found',
-        loadComponent: () =>
-          import('./pages/not-found-page').then((m) => m.NotFoundPage),
+        loadComponent: () => import('./pages/not-found-page').then((m) => m.NotFoundPage),
       },
     ],
   },

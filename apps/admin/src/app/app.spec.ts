@@ -12,11 +12,7 @@ describe('App', () => {
     await fixture.whenStable();
 
     const sut = fixture.nativeElement as HTMLElement;
-    expect(sut.querySelector('adm-shell mat-toolbar')?.textContent).toContain(
-      'Interakt Admin',
-    );
-    expect(sut.querySelector('adm-users-page h1')?.textContent?.trim()).toBe(
-      'User Management',
-    );
+    expect(sut.querySelector('adm-shell mat-toolbar')?.textContent).toContain('Interakt Admin');
+    expect(sut.querySelector('adm-users-page h1')?.textContent?.trim()).toBe('User Management');
   });
 });

@@ -21,7 +21,12 @@ interface BodyParserError {
 }
 
 function isBodyParserError(e: unknown): e is BodyParserError {
-  return typeof e === 'object' && e !== null && typeof (e as BodyParserError).type === 'string' && typeof (e as BodyParserError).status === 'number';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as BodyParserError).type === 'string' &&
+    typeof (e as BodyParserError).status === 'number'
+  );
 }
 
 /**
@@ -54,7 +59,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return { status, code: DEFAULT_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED'), message, headers: {} };
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
-      const message = exception.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : 'The request body could not be read';
+      const message =
+        exception.type === 'entity.parse.failed' ? 'The request body is not valid JSON' : 'The request body could not be read';
       return { status: exception.status, code: 'VALIDATION_FAILED', message, headers: {} };
     }
     const name = exception instanceof Error ? exception.constructor.name : typeof exception;

@@ -33,7 +33,8 @@ export class ConfigError extends Error {
  * Each message names the variable and what it expects, never the value (it may be a secret).
  */
 class EnvironmentVariables {
-  @IsOptional() @IsIn(NODE_ENVS, { message: 'NODE_ENV must be one of development, production, test' })
+  @IsOptional()
+  @IsIn(NODE_ENVS, { message: 'NODE_ENV must be one of development, production, test' })
   NODE_ENV?: string;
 
   @IsOptional()
@@ -42,10 +43,13 @@ class EnvironmentVariables {
   })
   DATABASE_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
   DATA_DIR?: string;
 
-  @IsOptional() @Matches(/^[\w.:-]+$/, { message: 'HOST must be a host name or an IP address' })
+  @IsOptional()
+  @Matches(/^[\w.:-]+$/, { message: 'HOST must be a host name or an IP address' })
   HOST?: string;
 
   @IsOptional()
@@ -59,13 +63,17 @@ class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
   JWT_SECRET?: string;
 
-  @IsOptional() @Matches(/^[1-9]\d*[smhd]?$/, { message: 'JWT_TTL must be a duration such as 900, 900s, 15m or 1h' })
+  @IsOptional()
+  @Matches(/^[1-9]\d*[smhd]?$/, { message: 'JWT_TTL must be a duration such as 900, 900s, 15m or 1h' })
   JWT_TTL?: string;
 
-  @IsOptional() @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
   ADMIN_EMAIL?: string;
 
-  @IsOptional() @IsString() @MaxLength(72, { message: 'ADMIN_PASSWORD must be at most 72 characters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(72, { message: 'ADMIN_PASSWORD must be at most 72 characters' })
   ADMIN_PASSWORD?: string;
 
   @IsOptional()
@@ -88,22 +96,40 @@ class EnvironmentVariables {
   })
   ENCRYPTION_KEY?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   CORS_ORIGINS?: string;
 
-  @IsOptional() @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
+  @IsOptional()
+  @IsBooleanString({ message: 'TRUST_PROXY must be true or false' })
   TRUST_PROXY?: string;
 
-  @IsOptional() @IsBooleanString({ message: 'MIGRATE_ON_START must be true or false' })
+  @IsOptional()
+  @IsBooleanString({ message: 'MIGRATE_ON_START must be true or false' })
   MIGRATE_ON_START?: string;
 
-  @IsOptional() @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
 }
 
 const CONFIG_KEYS: readonly (keyof EnvironmentVariables)[] = [
-  'NODE_ENV', 'DATABASE_URL', 'DATA_DIR', 'HOST', 'PORT', 'JWT_SECRET', 'JWT_TTL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD',
-  'BCRYPT_COST', 'PASSWORD_MIN_LENGTH', 'ENCRYPTION_KEY', 'CORS_ORIGINS', 'TRUST_PROXY', 'MIGRATE_ON_START', 'LOG_LEVEL',
+  'NODE_ENV',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'HOST',
+  'PORT',
+  'JWT_SECRET',
+  'JWT_TTL',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'BCRYPT_COST',
+  'PASSWORD_MIN_LENGTH',
+  'ENCRYPTION_KEY',
+  'CORS_ORIGINS',
+  'TRUST_PROXY',
+  'MIGRATE_ON_START',
+  'LOG_LEVEL',
 ];
 
 /** The validated, typed configuration, read once at start and injected where needed. */
@@ -188,10 +214,11 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: { email: (vars.ADMIN_EMAIL ?? 'admin@interakt.local').toLowerCase(), password: vars.ADMIN_PASSWORD },
     bcryptCost: vars.BCRYPT_COST ?? 12,
     passwordMinLength: vars.PASSWORD_MIN_LENGTH ?? 15,
-    encryptionKey: vars.ENCRYPTION_KEY
-      ? Buffer.from(vars.ENCRYPTION_KEY, vars.ENCRYPTION_KEY.length === 64 ? 'hex' : 'base64')
-      : undefined,
-    corsOrigins: (vars.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    encryptionKey: vars.ENCRYPTION_KEY ? Buffer.from(vars.ENCRYPTION_KEY, vars.ENCRYPTION_KEY.length === 64 ? 'hex' : 'base64') : undefined,
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     trustProxy: parseBoolean(vars.TRUST_PROXY, false),
     migrateOnStart: parseBoolean(vars.MIGRATE_ON_START, true),
     logLevel: (vars.LOG_LEVEL ?? 'info') as LogLevel,

@@ -13,7 +13,10 @@ export const UserSchema = defineEntity({
   tableName: 'users',
   repository: () => UserRepository,
   properties: {
-    id: p.uuid().primary().onCreate(() => randomUUID()),
+    id: p
+      .uuid()
+      .primary()
+      .onCreate(() => randomUUID()),
     email: p.string().length(254),
     firstName: p.string().length(100),
     lastName: p.string().length(100),
@@ -24,7 +27,10 @@ export const UserSchema = defineEntity({
     // Bumped to revoke every login token of the user at once (deactivate, password change/reset).
     tokenVersion: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     lastLoginAt: p.datetime().nullable(),
   },
 });

@@ -13,9 +13,7 @@ describe('Shell', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  function linksIn(
-    container: Element,
-  ): { text: string; href: string | null }[] {
+  function linksIn(container: Element): { text: string; href: string | null }[] {
     return Array.from(container.querySelectorAll('a')).map((a) => ({
       text: a.textContent?.trim() ?? '',
       href: a.getAttribute('href'),
@@ -26,21 +24,15 @@ describe('Shell', () => {
     const sut = await render();
 
     const toolbar = sut.querySelector('mat-toolbar');
-    expect(toolbar?.querySelector('.brand')?.textContent?.trim()).toBe(
-      'Interakt Admin',
-    );
-    expect(
-      toolbar?.querySelector('[data-testid="account-area"]'),
-    ).not.toBeNull();
+    expect(toolbar?.querySelector('.brand')?.textContent?.trim()).toBe('Interakt Admin');
+    expect(toolbar?.querySelector('[data-testid="account-area"]')).not.toBeNull();
   });
 
   it('lists the Administration links with their URLs', async () => {
     const sut = await render();
 
     const section = sut.querySelector('[data-testid="admin-nav"]');
-    expect(section?.querySelector('h2')?.textContent?.trim()).toBe(
-      'Administration',
-    );
+    expect(section?.querySelector('h2')?.textContent?.trim()).toBe('Administration');
     expect(linksIn(section as Element)).toEqual([
       { text: 'User Management', href: '/admin/users' },
       { text: 'Audit Log', href: '/admin/audit' },
@@ -61,8 +53,6 @@ describe('Shell', () => {
   it('has a router outlet inside the main content area', async () => {
     const sut = await render();
 
-    expect(
-      sut.querySelector('mat-sidenav-content main router-outlet'),
-    ).not.toBeNull();
+    expect(sut.querySelector('mat-sidenav-content main router-outlet')).not.toBeNull();
   });
 });

@@ -12,14 +12,7 @@ interface NavLink {
 /** Layout around every signed-in screen: toolbar on top, navigation on the left. */
 @Component({
   selector: 'adm-shell',
-  imports: [
-    MatListModule,
-    MatSidenavModule,
-    MatToolbarModule,
-    RouterLink,
-    RouterLinkActive,
-    RouterOutlet,
-  ],
+  imports: [MatListModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
 })

@@ -3,9 +3,7 @@ import { isRole, ROLES } from './roles';
 
 describe('ROLE_PERMISSIONS', () => {
   it('matches the matrix of SPEC §2 exactly', () => {
-    const matrix = Object.fromEntries(
-      ROLES.map((role) => [role, PERMISSIONS.filter((p) => hasPermission(role, p))]),
-    );
+    const matrix = Object.fromEntries(ROLES.map((role) => [role, PERMISSIONS.filter((p) => hasPermission(role, p))]));
     expect(matrix).toEqual({
       admin: [...PERMISSIONS],
       moderator: ['content.write', 'content.read', 'analytics.view', 'playground.use'],

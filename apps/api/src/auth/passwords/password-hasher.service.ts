@@ -1,0 +1,39 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import * as bcrypt from 'bcrypt';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+
+/**
+ * bcrypt with the configured cost (async: the libuv pool, not the event loop). Keeps one real
+ * hash of the same cost so that checking an unknown email costs as much as a wrong password.
+ */
+@Injectable()
+export class PasswordHasher {
+  private dummyHash?: Promise<string>;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  hash(password: string): Promise<string> {
+    return bcrypt.hash(password, this.config.bcryptCost);
+  }
+
+  verify(password: string, hash: string): Promise<boolean> {
+    return bcrypt.compare(password, hash);
+  }
+
+  /** Spends one compare against a real hash of the same cost, and answers false. */
+  async verifyAgainstNothing(password: string): Promise<false> {
+    this.dummyHash ??= bcrypt.hash(generatePassword(), this.config.bcryptCost);
+    await bcrypt.compare(password, await this.dummyHash);
+    return false;
+  }
+}
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_.!@#%+=';
+
+/** 20 characters from a CSPRNG (≈ 120 bits), without look-alike characters. */
+export function generatePassword(length = 20): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return out;
+}

@@ -1,0 +1,58 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { generatePassword, PasswordHasher } from '../auth/passwords/password-hasher.service';
+import { User } from './user.entity';
+
+/** Fixed key of the advisory lock that lets one replica at a time look for the first admin. */
+const FIRST_ADMIN_LOCK_KEY = 774_211_002;
+
+/**
+ * SPEC §6: the first start on an empty database creates the first admin from ADMIN_EMAIL /
+ * ADMIN_PASSWORD, or generates a password and prints it once. Never runs again once any user exists.
+ */
+@Injectable()
+export class FirstAdminService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('FirstAdmin');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly hasher: PasswordHasher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureFirstAdmin();
+  }
+
+  /** Creates the first admin when no user exists; returns it with the generated password, if any. */
+  async ensureFirstAdmin(): Promise<{ user: User; generatedPassword?: string } | null> {
+    const { email, password } = this.config.admin;
+    const generatedPassword = password ? undefined : generatePassword();
+    const created = await this.em.fork().transactional(async (em) => {
+      await em.execute('select pg_advisory_xact_lock(?)', [FIRST_ADMIN_LOCK_KEY]);
+      if ((await em.count(User)) > 0) return null;
+      const user = em.create(User, {
+        email,
+        firstName: 'Admin',
+        lastName: 'User',
+        role: 'admin',
+        status: 'active',
+        passwordHash: await this.hasher.hash(password ?? (generatedPassword as string)),
+      });
+      em.persist(user);
+      return user;
+    });
+    if (!created) return null;
+
+    this.logger.log(`Created the first admin ${email}`);
+    if (generatedPassword) {
+      // Shown once, on purpose outside the JSON log stream's fields, so it is easy to find and
+      // never repeated: it is not stored anywhere but as a bcrypt hash.
+      process.stdout.write(
+        `\n  First admin created. Sign in at the dashboard with:\n    email:    ${email}\n    password: ${generatedPassword}\n  This password is shown only once; change it after signing in.\n\n`,
+      );
+    }
+    return { user: created, generatedPassword };
+  }
+}
