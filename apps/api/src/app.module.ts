@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { loggerParams } from './common/logging';
+import { createValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { UsersModule } from './users/users.module';
 
@@ -34,11 +36,15 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
         UsersModule,
+        AuthModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
     };
   }
 }

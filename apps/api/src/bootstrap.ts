@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 
@@ -16,5 +17,12 @@ export async function createApp(options: AppModuleOptions & { bufferLogs?: boole
   app.setGlobalPrefix('api');
   app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
+  const openApi = new DocumentBuilder()
+    .setTitle('Interakt Admin API')
+    .setDescription('User management of the Interakt platform. Errors: {statusCode, error, code, message}.')
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A login token (POST /api/auth/login)' })
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -111,6 +111,24 @@ class EnvironmentVariables {
   @IsOptional()
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_EMAIL must be an integer from 1 to 1000' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_EMAIL must be an integer from 1 to 1000' })
+  @Max(1000, { message: 'LOGIN_MAX_FAILURES_PER_EMAIL must be an integer from 1 to 1000' })
+  LOGIN_MAX_FAILURES_PER_EMAIL?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES_PER_IP must be an integer from 1 to 100000' })
+  @Min(1, { message: 'LOGIN_MAX_FAILURES_PER_IP must be an integer from 1 to 100000' })
+  @Max(100000, { message: 'LOGIN_MAX_FAILURES_PER_IP must be an integer from 1 to 100000' })
+  LOGIN_MAX_FAILURES_PER_IP?: number;
+
+  @IsOptional()
+  @Matches(/^[1-9]\d*[smhd]?$/, { message: 'LOGIN_THROTTLE_WINDOW must be a duration such as 900, 15m or 1h' })
+  LOGIN_THROTTLE_WINDOW?: string;
 }
 
 const CONFIG_KEYS: readonly (keyof EnvironmentVariables)[] = [
@@ -130,6 +148,9 @@ const CONFIG_KEYS: readonly (keyof EnvironmentVariables)[] = [
   'TRUST_PROXY',
   'MIGRATE_ON_START',
   'LOG_LEVEL',
+  'LOGIN_MAX_FAILURES_PER_EMAIL',
+  'LOGIN_MAX_FAILURES_PER_IP',
+  'LOGIN_THROTTLE_WINDOW',
 ];
 
 /** The validated, typed configuration, read once at start and injected where needed. */
@@ -149,6 +170,8 @@ export interface AppConfig {
   trustProxy: boolean;
   migrateOnStart: boolean;
   logLevel: LogLevel;
+  /** Failed-login throttling (SPEC §4): per email (in a row) and per client address, in a window. */
+  loginThrottle: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowSeconds: number };
 }
 
 /** Injection token for {@link AppConfig}. */
@@ -222,5 +245,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: parseBoolean(vars.TRUST_PROXY, false),
     migrateOnStart: parseBoolean(vars.MIGRATE_ON_START, true),
     logLevel: (vars.LOG_LEVEL ?? 'info') as LogLevel,
+    loginThrottle: {
+      maxFailuresPerEmail: vars.LOGIN_MAX_FAILURES_PER_EMAIL ?? 10,
+      maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP ?? 100,
+      windowSeconds: parseDuration(vars.LOGIN_THROTTLE_WINDOW ?? '15m'),
+    },
   };
 }

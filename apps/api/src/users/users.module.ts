@@ -1,12 +1,18 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../auth/passwords/password-hasher.service';
+import { PasswordPolicy } from '../auth/passwords/password-policy.service';
 import { FirstAdminService } from './first-admin.service';
+import { LastAdminGuardService } from './last-admin-guard.service';
 import { UserSchema } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersQueryService } from './users-query.service';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [MikroOrmModule.forFeature([UserSchema])],
-  providers: [PasswordHasher, FirstAdminService],
-  exports: [MikroOrmModule, PasswordHasher],
+  controllers: [UsersController],
+  providers: [PasswordHasher, PasswordPolicy, FirstAdminService, LastAdminGuardService, UsersService, UsersQueryService],
+  exports: [MikroOrmModule, PasswordHasher, PasswordPolicy, UsersService, LastAdminGuardService],
 })
 export class UsersModule {}

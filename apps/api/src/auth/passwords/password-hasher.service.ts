@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import * as bcrypt from 'bcrypt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
@@ -8,10 +8,15 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
  * hash of the same cost so that checking an unknown email costs as much as a wrong password.
  */
 @Injectable()
-export class PasswordHasher {
+export class PasswordHasher implements OnModuleInit {
   private dummyHash?: Promise<string>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Made at start, so the first unknown-email login is not slower than the others. */
+  onModuleInit(): void {
+    this.dummyHash ??= bcrypt.hash(generatePassword(), this.config.bcryptCost);
+  }
 
   hash(password: string): Promise<string> {
     return bcrypt.hash(password, this.config.bcryptCost);

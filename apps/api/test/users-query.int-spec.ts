@@ -1,0 +1,340 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { plainToInstance } from 'class-transformer';
+import type { UserSortField } from '@interakt/shared/api-contracts';
+import { ListUsersQueryDto } from '../src/users/dto/list-users.query';
+import { buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
+import type { User } from '../src/users/user.entity';
+import { createUser, type UserOverrides } from './factories';
+import { createMigratedDatabase, type TestDatabase } from './test-database';
+
+/** A query as the ValidationPipe hands it over: converted, with the DTO's defaults. */
+function query(values: Record<string, unknown> = {}): ListUsersQueryDto {
+  return plainToInstance(ListUsersQueryDto, values);
+}
+
+describe('UsersQueryService.list on PostgreSQL', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+  let sut: UsersQueryService;
+  /** The seeded users with the created_at each was given. */
+  const seeded: { user: User; createdAt: Date }[] = [];
+
+  const SEED: (UserOverrides & { createdAt: string })[] = [
+    { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@analytical.example', role: 'admin', createdAt: '2026-01-01T10:00:00Z' },
+    { firstName: 'Grace', lastName: 'Hopper', email: 'grace.hopper@navy.example', role: 'moderator', createdAt: '2026-01-02T10:00:00Z' },
+    {
+      firstName: 'Alan',
+      lastName: 'Turing',
+      email: 'alan@bletchley.example',
+      role: 'user',
+      status: 'inactive',
+      createdAt: '2026-01-03T10:00:00Z',
+    },
+    { firstName: 'Linus', lastName: 'Torvalds', email: 'LINUS@Kernel.example', role: 'user', createdAt: '2026-01-04T10:00:00Z' },
+    // The LIKE wildcards and escape character, each in exactly one user.
+    {
+      firstName: '50%',
+      lastName: 'Discount',
+      email: 'promo@shop.example',
+      role: 'moderator',
+      status: 'inactive',
+      createdAt: '2026-01-05T10:00:00Z',
+    },
+    { firstName: 'Una', lastName: 'Score', email: 'under_score@example.test', role: 'user', createdAt: '2026-01-06T10:00:00Z' },
+    {
+      firstName: 'Back\\slash',
+      lastName: 'Person',
+      email: 'bs@example.test',
+      role: 'admin',
+      status: 'inactive',
+      createdAt: '2026-01-07T10:00:00Z',
+    },
+    // Three users created in the same instant: only the id can order them.
+    { firstName: 'Tie', lastName: 'One', email: 'tie1@example.test', role: 'user', createdAt: '2026-01-08T10:00:00Z' },
+    { firstName: 'Tie', lastName: 'Two', email: 'tie2@example.test', role: 'user', createdAt: '2026-01-08T10:00:00Z' },
+    { firstName: 'Tie', lastName: 'Three', email: 'tie3@example.test', role: 'user', createdAt: '2026-01-08T10:00:00Z' },
+  ];
+
+  async function emails(values: Record<string, unknown>): Promise<string[]> {
+    return (await sut.list(query({ pageSize: 100, ...values }))).items.map((u) => u.email);
+  }
+
+  beforeAll(async () => {
+    ({ db, orm } = await createMigratedDatabase());
+    for (const { createdAt, ...overrides } of SEED) {
+      const user = await createUser(orm.em.fork(), overrides);
+      await db.query('update users set created_at = $2 where id = $1', [user.id, createdAt]);
+      seeded.push({ user, createdAt: new Date(createdAt) });
+    }
+    sut = new UsersQueryService(orm.em.fork());
+  });
+
+  afterAll(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  describe('search', () => {
+    it.each([
+      ['first name', 'ada', ['ada@analytical.example']],
+      ['last name', 'lovelace', ['ada@analytical.example']],
+      ['full name "first last"', 'ada love', ['ada@analytical.example']],
+      ['full name in another case', 'ADA LOVE', ['ada@analytical.example']],
+      ['inner part of a name', 'opp', ['grace.hopper@navy.example']],
+      ['email fragment', 'hopper@navy', ['grace.hopper@navy.example']],
+      ['email stored in capitals', 'kernel.EX', ['LINUS@Kernel.example']],
+      ['surrounding spaces ignored', '  turing ', ['alan@bletchley.example']],
+      ['"last first" is not the full name', 'lovelace ada', []],
+      ['nothing', 'nobody-at-all', []],
+    ])('matches by %s (%j)', async (_what, search, expected) => {
+      expect((await emails({ search })).sort()).toEqual([...expected].sort());
+    });
+
+    it('takes % literally: it matches the one user with % in the name, not everyone', async () => {
+      const page = await sut.list(query({ search: '%' }));
+      expect(page.items.map((u) => u.firstName)).toEqual(['50%']);
+      expect(page.total).toBe(1);
+      expect(await emails({ search: '50% d' })).toEqual(['promo@shop.example']);
+      expect(await emails({ search: '5%' })).toEqual([]);
+    });
+
+    it('takes _ literally: it matches the email with an underscore, not any single character', async () => {
+      expect(await emails({ search: '_' })).toEqual(['under_score@example.test']);
+      expect(await emails({ search: 'r_s' })).toEqual(['under_score@example.test']);
+      // "a_a" would match "ada" if _ were a wildcard.
+      expect(await emails({ search: 'a_a' })).toEqual([]);
+    });
+
+    it('takes \\ literally', async () => {
+      expect(await emails({ search: '\\' })).toEqual(['bs@example.test']);
+      expect(await emails({ search: 'back\\slash' })).toEqual(['bs@example.test']);
+      expect(await emails({ search: 'k\\s' })).toEqual(['bs@example.test']);
+    });
+
+    it('combines search with the filters', async () => {
+      expect(await emails({ search: 'example.test', role: 'admin' })).toEqual(['bs@example.test']);
+      expect((await sut.list(query({ search: 'a', status: 'inactive' }))).total).toBe(3);
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by role and status together', async () => {
+      const page = await sut.list(query({ role: 'user', status: 'active', sort: 'email', order: 'asc' }));
+      expect(page.items.map((u) => u.email)).toEqual([
+        'LINUS@Kernel.example',
+        'tie1@example.test',
+        'tie2@example.test',
+        'tie3@example.test',
+        'under_score@example.test',
+      ]);
+      expect(page.total).toBe(5);
+      expect(await emails({ role: 'admin', status: 'inactive' })).toEqual(['bs@example.test']);
+      expect((await emails({ role: 'moderator' })).sort()).toEqual(['grace.hopper@navy.example', 'promo@shop.example']);
+      expect((await sut.list(query({ status: 'inactive' }))).total).toBe(3);
+    });
+
+    it('returns users as the API shows them, without secrets', async () => {
+      const [ada] = (await sut.list(query({ search: 'lovelace' }))).items;
+      const created = seeded[0].user;
+      expect(ada).toEqual({
+        id: created.id,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'ada@analytical.example',
+        role: 'admin',
+        status: 'active',
+        createdAt: '2026-01-01T10:00:00.000Z',
+        updatedAt: created.updatedAt.toISOString(),
+        lastLoginAt: null,
+      });
+    });
+  });
+
+  describe('sort', () => {
+    const KEYS: Record<UserSortField, (u: User, createdAt: Date) => string | number> = {
+      name: (u) => `${u.firstName} ${u.lastName}`.toLowerCase(),
+      email: (u) => u.email.toLowerCase(),
+      role: (u) => u.role,
+      status: (u) => u.status,
+      createdAt: (_u, createdAt) => createdAt.getTime(),
+    };
+
+    /** The seeded users ordered by (key, id), the way the list promises. */
+    function expectedIds(sort: UserSortField, order: 'asc' | 'desc'): string[] {
+      const sign = order === 'asc' ? 1 : -1;
+      const keyed = seeded.map(({ user, createdAt }) => ({ id: user.id, key: KEYS[sort](user, createdAt) }));
+      keyed.sort((a, b) => sign * (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return keyed.map((k) => k.id);
+    }
+
+    it.each(['name', 'email', 'role', 'status', 'createdAt'] as const)('sorts by %s, both ways, ties broken by id', async (sort) => {
+      for (const order of ['asc', 'desc'] as const) {
+        const page = await sut.list(query({ sort, order, pageSize: 100 }));
+        expect(page.items.map((u) => u.id)).toEqual(expectedIds(sort, order));
+      }
+    });
+
+    it('orders names as people read them: "first last", case-insensitively', async () => {
+      const page = await sut.list(query({ sort: 'name', order: 'asc', pageSize: 100 }));
+      expect(page.items.map((u) => `${u.firstName} ${u.lastName}`)).toEqual([
+        '50% Discount',
+        'Ada Lovelace',
+        'Alan Turing',
+        'Back\\slash Person',
+        'Grace Hopper',
+        'Linus Torvalds',
+        'Tie One',
+        'Tie Three',
+        'Tie Two',
+        'Una Score',
+      ]);
+    });
+
+    it('defaults to newest first, and to A→Z when only the field is given', async () => {
+      expect((await sut.list(query())).items.map((u) => u.id)).toEqual(expectedIds('createdAt', 'desc'));
+      expect((await sut.list(query({ sort: 'email' }))).items.map((u) => u.id)).toEqual(expectedIds('email', 'asc'));
+    });
+  });
+
+  describe('pages', () => {
+    it('reports total, page and pageSize, and walks every user exactly once', async () => {
+      const seen: string[] = [];
+      for (let page = 1; page <= 4; page++) {
+        const result = await sut.list(query({ page, pageSize: 3 }));
+        expect(result).toMatchObject({ total: 10, page, pageSize: 3 });
+        expect(result.items).toHaveLength(page < 4 ? 3 : 1);
+        seen.push(...result.items.map((u) => u.id));
+      }
+      expect(seen).toEqual(expectedIdsByCreatedDesc());
+    });
+
+    it('keeps the order of users created in the same instant stable across pages and calls', async () => {
+      // Newest first: the three ties fill page 1 and spill onto page 2 at pageSize 2.
+      const read = async () => [
+        ...(await sut.list(query({ page: 1, pageSize: 2 }))).items.map((u) => u.id),
+        ...(await sut.list(query({ page: 2, pageSize: 2 }))).items.map((u) => u.id),
+      ];
+      const first = await read();
+      const ties = seeded.filter((s) => s.user.firstName === 'Tie').map((s) => s.user.id);
+      expect(first.slice(0, 3).sort()).toEqual([...ties].sort());
+      expect(first.slice(0, 3)).toEqual([...ties].sort().reverse());
+      expect(new Set(first).size).toBe(4);
+      for (let i = 0; i < 5; i++) expect(await read()).toEqual(first);
+    });
+
+    it('answers a page past the end with no items and the real total', async () => {
+      expect(await sut.list(query({ page: 5, pageSize: 3 }))).toEqual({ items: [], total: 10, page: 5, pageSize: 3 });
+      expect(await sut.list(query({ search: 'ada', page: 2 }))).toEqual({ items: [], total: 1, page: 2, pageSize: 20 });
+    });
+
+    it('serves the smallest and the largest page size', async () => {
+      const one = await sut.list(query({ pageSize: 1 }));
+      expect(one.items).toHaveLength(1);
+      expect(one.total).toBe(10);
+      const hundred = await sut.list(query({ pageSize: 100 }));
+      expect(hundred.items).toHaveLength(10);
+      expect(hundred.items.map((u) => u.id)).toEqual(expectedIdsByCreatedDesc());
+    });
+
+    function expectedIdsByCreatedDesc(): string[] {
+      return [...seeded]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.user.id < b.user.id ? 1 : -1))
+        .map((s) => s.user.id);
+    }
+  });
+});
+
+describe('UsersQueryService.stats on PostgreSQL', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    ({ db, orm } = await createMigratedDatabase());
+  });
+
+  afterAll(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  it('is all zeros without users', async () => {
+    const sut = new UsersQueryService(orm.em.fork());
+    expect(await sut.stats()).toEqual({ total: 0, active: 0, inactive: 0, activePercent: 0, admins: 0 });
+  });
+
+  it('counts a known mix; admins whatever their status; the percentage to one decimal', async () => {
+    const mix: UserOverrides[] = [
+      { role: 'admin', status: 'active' },
+      { role: 'admin', status: 'active' },
+      { role: 'admin', status: 'inactive' },
+      { role: 'moderator', status: 'active' },
+      { role: 'user', status: 'active' },
+      { role: 'user', status: 'active' },
+      { role: 'user', status: 'inactive' },
+    ];
+    for (const overrides of mix) await createUser(orm.em.fork(), overrides);
+    const sut = new UsersQueryService(orm.em.fork());
+    // 5 of 7 = 71.428…%
+    expect(await sut.stats()).toEqual({ total: 7, active: 5, inactive: 2, activePercent: 71.4, admins: 3 });
+
+    await createUser(orm.em.fork(), { status: 'inactive' });
+    await createUser(orm.em.fork(), { status: 'inactive' });
+    // 5 of 9 = 55.555…%: rounds up
+    expect(await sut.stats()).toEqual({ total: 9, active: 5, inactive: 4, activePercent: 55.6, admins: 3 });
+  });
+});
+
+describe('user search at 20,000 users uses the trigram indexes', () => {
+  let db: TestDatabase;
+  let orm: MikroORM;
+
+  beforeAll(async () => {
+    ({ db, orm } = await createMigratedDatabase());
+    // One statement, about a second: names and emails unlike the one we look for.
+    await db.query(`
+      insert into users (id, email, first_name, last_name, role, status, password_hash, token_version, created_at, updated_at)
+      select gen_random_uuid(), 'person' || g || '@bulk.example', 'First' || g, 'Last' || md5(g::text),
+             case when g % 50 = 0 then 'admin' when g % 5 = 0 then 'moderator' else 'user' end,
+             case when g % 10 = 0 then 'inactive' else 'active' end,
+             'not-a-hash', 0, now() - g * interval '1 minute', now()
+        from generate_series(1, 20000) as g`);
+    await createUser(orm.em.fork(), { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@analytical.example' });
+    await db.query('vacuum analyze users');
+  });
+
+  afterAll(async () => {
+    await orm.close();
+    await db.drop();
+  });
+
+  /**
+   * Index names anywhere in the EXPLAIN (FORMAT JSON) plan of `sql`. MikroORM binds the parameters
+   * the way list() runs it. `enable_seqscan = off` is set for this transaction only when asked.
+   */
+  async function indexesUsedBy(sql: string, params: unknown[], { seqscan }: { seqscan: boolean }): Promise<string[]> {
+    const connection = orm.em.getConnection();
+    const plan = await connection.transactional(async (trx) => {
+      if (!seqscan) await connection.execute('set local enable_seqscan = off', [], 'all', trx);
+      const [row] = await connection.execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) ${sql}`, params, 'all', trx);
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+    console.log(seqscan, plan);
+    return [...new Set([...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]))].sort();
+  }
+
+  it('finds the one match among them', async () => {
+    const sut = new UsersQueryService(orm.em.fork());
+    const page = await sut.list(query({ search: 'ada love' }));
+    expect(page.total).toBe(1);
+    expect(page.items.map((u) => u.email)).toEqual(['ada@analytical.example']);
+    expect((await sut.list(query({ search: 'bulk.example', pageSize: 5 }))).total).toBe(20_000);
+  });
+
+  it('plans the page and the count of a search on the full-name and email trigram indexes, without a push', async () => {
+    const { rows, count } = buildListUsersSql(query({ search: 'lovelace' }));
+    await indexesUsedBy(rows.sql, rows.params, { seqscan: true });
+    await indexesUsedBy(count.sql, count.params, { seqscan: true });
+    await indexesUsedBy(rows.sql, rows.params, { seqscan: false });
+    await indexesUsedBy(count.sql, count.params, { seqscan: false });
+  });
+});
