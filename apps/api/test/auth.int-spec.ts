@@ -32,7 +32,11 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     it('signs in with a trimmed, case-insensitive email and returns a Bearer token with the user', async () => {
       const user = await createLoginUser(orm, { email: 'Mixed.Case@Example.com', role: 'moderator' });
       const res = await http().post('/api/auth/login').send({ email: '  mixed.case@EXAMPLE.com ', password: GOOD_PASSWORD }).expect(200);
-      expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, user: { id: user.id, email: 'Mixed.Case@Example.com', role: 'moderator' } });
+      expect(res.body).toMatchObject({
+        tokenType: 'Bearer',
+        expiresIn: 900,
+        user: { id: user.id, email: 'Mixed.Case@Example.com', role: 'moderator' },
+      });
       expect(res.body.accessToken.split('.')).toHaveLength(3);
       const header = JSON.parse(Buffer.from(res.body.accessToken.split('.')[0], 'base64url').toString());
       const claims = JSON.parse(Buffer.from(res.body.accessToken.split('.')[1], 'base64url').toString());
@@ -48,8 +52,16 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     it('gives the same 401 INVALID_CREDENTIALS for an unknown email and a wrong password', async () => {
       await createLoginUser(orm, { email: 'known@example.com' });
       const unknown = await http().post('/api/auth/login').send({ email: 'nobody@example.com', password: GOOD_PASSWORD }).expect(401);
-      const wrong = await http().post('/api/auth/login').send({ email: 'known@example.com', password: 'not the password at all' }).expect(401);
-      expect(unknown.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' });
+      const wrong = await http()
+        .post('/api/auth/login')
+        .send({ email: 'known@example.com', password: 'not the password at all' })
+        .expect(401);
+      expect(unknown.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'INVALID_CREDENTIALS',
+        message: 'Invalid email or password',
+      });
       expect(wrong.body).toEqual(unknown.body);
     });
 
@@ -89,7 +101,10 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     it('throttles an email after the configured failures in a row, even for the right password, with Retry-After', async () => {
       await createLoginUser(orm, { email: 'target@example.com' });
       for (let i = 0; i < 3; i++) {
-        await http().post('/api/auth/login').send({ email: 'target@example.com', password: `wrong guess number ${i}` }).expect(401);
+        await http()
+          .post('/api/auth/login')
+          .send({ email: 'target@example.com', password: `wrong guess number ${i}` })
+          .expect(401);
       }
       const blocked = await http().post('/api/auth/login').send({ email: 'TARGET@example.com', password: GOOD_PASSWORD }).expect(429);
       expect(blocked.body.code).toBe('TOO_MANY_ATTEMPTS');
@@ -104,7 +119,11 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     it('counts parallel guesses atomically: never more than the limit get through', async () => {
       await createLoginUser(orm, { email: 'parallel@example.com' });
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => http().post('/api/auth/login').send({ email: 'parallel@example.com', password: `parallel guess ${i}` })),
+        Array.from({ length: 10 }, (_, i) =>
+          http()
+            .post('/api/auth/login')
+            .send({ email: 'parallel@example.com', password: `parallel guess ${i}` }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 401)).toHaveLength(3);
@@ -114,7 +133,8 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     it('resets the email count after a success', async () => {
       await createLoginUser(orm, { email: 'reset@example.com' });
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < 2; i++) await http().post('/api/auth/login').send({ email: 'reset@example.com', password: 'wrong password x' }).expect(401);
+        for (let i = 0; i < 2; i++)
+          await http().post('/api/auth/login').send({ email: 'reset@example.com', password: 'wrong password x' }).expect(401);
         await http().post('/api/auth/login').send({ email: 'reset@example.com', password: GOOD_PASSWORD }).expect(200);
       }
     });
@@ -186,7 +206,11 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
       const user = await createLoginUser(orm);
       const token = await loginToken(app, user.email);
       for (const newPassword of ['short', 'x'.repeat(73), user.email]) {
-        const res = await http().post('/api/auth/change-password').set(bearer(token)).send({ currentPassword: GOOD_PASSWORD, newPassword }).expect(400);
+        const res = await http()
+          .post('/api/auth/change-password')
+          .set(bearer(token))
+          .send({ currentPassword: GOOD_PASSWORD, newPassword })
+          .expect(400);
         expect(res.body.code).toBe('WEAK_PASSWORD');
       }
       await http().get('/api/auth/me').set(bearer(token)).expect(200);

@@ -46,9 +46,7 @@ export class LoginThrottleService {
   async registerSuccess(email: string, ip: string | undefined): Promise<void> {
     await this.em.getConnection().execute('delete from login_throttle where key = ?', [emailKey(email)]);
     if (ip) {
-      await this.em
-        .getConnection()
-        .execute('update login_throttle set failures = greatest(failures - 1, 0) where key = ?', [ipKey(ip)]);
+      await this.em.getConnection().execute('update login_throttle set failures = greatest(failures - 1, 0) where key = ?', [ipKey(ip)]);
     }
   }
 

@@ -47,7 +47,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private describe(exception: unknown): { status: number; code: ErrorCode; message: string | string[]; headers: Record<string, string> } {
     if (exception instanceof ApiException) {
-      return { status: exception.getStatus(), code: exception.code, message: exception.getResponse() as string | string[], headers: exception.headers };
+      return {
+        status: exception.getStatus(),
+        code: exception.code,
+        message: exception.getResponse() as string | string[],
+        headers: exception.headers,
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -6,6 +6,9 @@ export class ApiErrorResponse implements ApiErrorBody {
   @ApiProperty({ example: 409 }) statusCode!: number;
   @ApiProperty({ example: 'Conflict' }) error!: string;
   @ApiProperty({ enum: ERROR_CODES, example: 'LAST_ADMIN' }) code!: ErrorCode;
-  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }], example: 'At least one active admin must remain' })
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
+    example: 'At least one active admin must remain',
+  })
   message!: string | string[];
 }

@@ -24,6 +24,8 @@ export function createOrmConfig({ clientUrl, debug = false, poolMax = 10, logger
     // Tables come from the committed migrations only.
     ensureDatabase: false,
     allowGlobalContext: false,
+    // Tables that the code reaches through SQL only (no entity): the migrations own them.
+    schemaGenerator: { skipTables: ['login_throttle', 'revoked_tokens'] },
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',

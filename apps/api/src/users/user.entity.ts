@@ -12,6 +12,22 @@ export const UserSchema = defineEntity({
   name: 'User',
   tableName: 'users',
   repository: () => UserRepository,
+  // Declared so the ORM's schema diff matches the migrations (which create them); see migrations/.
+  uniques: [{ name: 'users_email_lower_unique', expression: 'create unique index "users_email_lower_unique" on "users" (lower("email"))' }],
+  indexes: [
+    {
+      name: 'users_full_name_trgm',
+      expression: `create index "users_full_name_trgm" on "users" using gin (lower("first_name" || ' ' || "last_name") gin_trgm_ops)`,
+    },
+    { name: 'users_email_trgm', expression: 'create index "users_email_trgm" on "users" using gin (lower("email") gin_trgm_ops)' },
+    {
+      name: 'users_full_name_sort',
+      expression: `create index "users_full_name_sort" on "users" (lower("first_name" || ' ' || "last_name"), "id")`,
+    },
+    { name: 'users_created_at_id', properties: ['createdAt', 'id'] },
+    { name: 'users_role_id', properties: ['role', 'id'] },
+    { name: 'users_status_id', properties: ['status', 'id'] },
+  ],
   properties: {
     id: p
       .uuid()

@@ -21,6 +21,8 @@ export function Authenticated({ permission, summary }: AuthenticatedOptions) {
     ApiOperation({ summary, description: permission ? `Requires the \`${permission}\` permission.` : 'Any signed-in user.' }),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ type: ApiErrorResponse, description: 'UNAUTHENTICATED: no, invalid, expired or revoked token' }),
-    ...(permission ? [ApiForbiddenResponse({ type: ApiErrorResponse, description: `PERMISSION_DENIED: the caller lacks \`${permission}\`` })] : []),
+    ...(permission
+      ? [ApiForbiddenResponse({ type: ApiErrorResponse, description: `PERMISSION_DENIED: the caller lacks \`${permission}\`` })]
+      : []),
   );
 }

@@ -36,4 +36,3 @@ export class MeResponseDto implements MeResponse {
   @ApiProperty({ type: UserResponse }) user!: UserResponse;
   @ApiProperty({ enum: PERMISSIONS, isArray: true }) permissions!: Permission[];
 }
-

@@ -20,7 +20,8 @@ export class AuthenticationGuard implements CanActivate {
     const match = typeof header === 'string' ? /^Bearer ([^\s]+)$/i.exec(header.trim()) : null;
     if (!match) throw new ApiException('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'Sign in first: send Authorization: Bearer <token>');
     const principal = await this.tokens.authenticate(match[1]);
-    if (!principal) throw new ApiException('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'The token is invalid, expired or revoked; sign in again');
+    if (!principal)
+      throw new ApiException('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'The token is invalid, expired or revoked; sign in again');
     req.principal = principal;
     return true;
   }

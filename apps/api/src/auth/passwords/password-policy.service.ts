@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+// Type only: the package's own (compressed) copy of the list is not loaded at run time. The import
+// also lets Nx see the dependency and list it in the package.json it generates for dist/apps/api.
+import type { dictionary } from '@zxcvbn-ts/language-common';
 import { ApiException } from '../../common/api-exception';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
@@ -16,25 +19,27 @@ export interface PasswordOwner {
 
 /**
  * The common-password list of `@zxcvbn-ts/language-common` (49,233 entries in 4.1.3, from leaked-password
- * corpora), a plain JSON array of strings. Resolved by package name at run time, so that the webpack
- * bundle (node_modules external) reads it from node_modules. Through `createRequire` because webpack
- * rewrites a bare `require.resolve` into its own module ids.
+ * corpora): the plain JSON array behind its `dictionary['passwords-common']`. Resolved by package name at
+ * run time, so that the webpack bundle (node_modules external) reads it from node_modules. Through
+ * `createRequire` because webpack rewrites a bare `require.resolve` into its own module ids.
  */
 const COMMON_PASSWORDS_FILE = '@zxcvbn-ts/language-common/src/passwords.json';
+type CommonPasswordList = (typeof dictionary)['passwords-common'];
 
 let commonPasswords: ReadonlySet<string> | undefined;
 
 /** What the comparison checks compare: NFKC, lower-case. Never applied to what is hashed. */
 function comparable(value: string): string {
-  return value.toLowerCase();
+  return value.normalize('NFKC').toLowerCase();
 }
 
 /** The common-password list, read on first use and kept for the life of the process. */
 export function loadCommonPasswords(): ReadonlySet<string> {
   if (!commonPasswords) {
-    const entries: unknown = JSON.parse(readFileSync(createRequire(__filename).resolve(COMMON_PASSWORDS_FILE), 'utf8'));
-    if (!Array.isArray(entries)) throw new Error(`${COMMON_PASSWORDS_FILE} is not a list of passwords`);
-    commonPasswords = new Set(entries.filter((e): e is string => typeof e === 'string').map(comparable));
+    const file = createRequire(__filename).resolve(COMMON_PASSWORDS_FILE);
+    const entries = JSON.parse(readFileSync(file, 'utf8')) as CommonPasswordList;
+    if (!Array.isArray(entries)) throw new Error(`${file} is not a list of passwords`);
+    commonPasswords = new Set(entries.filter((e) => typeof e === 'string').map(comparable));
   }
   return commonPasswords;
 }

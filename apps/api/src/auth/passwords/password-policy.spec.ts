@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { ApiException } from '../../common/api-exception';
 import { APP_CONFIG, loadAppConfig } from '../../config/app-config';
 import { generatePassword } from './password-hasher.service';
@@ -103,6 +104,12 @@ describe('PasswordPolicy', () => {
     it('loads a list of at least 10,000 common passwords, once', () => {
       expect(list.size).toBeGreaterThanOrEqual(10_000);
       expect(loadCommonPasswords()).toBe(list);
+    });
+
+    it('is the list that @zxcvbn-ts/language-common exports as its common passwords', () => {
+      const exported: string[] = dictionary['passwords-common'];
+      expect(list.size).toBe(new Set(exported).size);
+      expect(exported.every((p) => list.has(p))).toBe(true);
     });
 
     it('refuses entries of the list that are long enough for the minimum, in any case', () => {

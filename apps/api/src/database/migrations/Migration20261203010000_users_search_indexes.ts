@@ -15,9 +15,7 @@ export class Migration20261203010000_users_search_indexes extends Migration {
     // Trusted extension (PostgreSQL 13+): the database owner may create it.
     this.addSql(`create extension if not exists pg_trgm;`);
     // Substring search (ILIKE '%…%') on the full name, which also covers first and last name alone.
-    this.addSql(
-      `create index "users_full_name_trgm" on "users" using gin (lower("first_name" || ' ' || "last_name") gin_trgm_ops);`,
-    );
+    this.addSql(`create index "users_full_name_trgm" on "users" using gin (lower("first_name" || ' ' || "last_name") gin_trgm_ops);`);
     this.addSql(`create index "users_email_trgm" on "users" using gin (lower("email") gin_trgm_ops);`);
     // Sorts; sort=email is served by the unique index on lower(email) already.
     this.addSql(`create index "users_full_name_sort" on "users" (lower("first_name" || ' ' || "last_name"), "id");`);

@@ -8,15 +8,24 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'Ada', maxLength: 100 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   firstName!: string;
 
   @ApiProperty({ example: 'Lovelace', maxLength: 100 })
-  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   lastName!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
-  @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
   email!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -30,7 +39,8 @@ export class CreateUserDto implements CreateUserRequest {
   password?: string;
 
   @ApiPropertyOptional({ description: 'Generate a 20-character password, returned once as generatedPassword' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @ValidateIf((o: CreateUserDto) => o.password !== undefined)
   @Equals(false, { message: 'send either password or generatePassword: true, not both' })
   generatePassword?: boolean;
@@ -41,11 +51,16 @@ export class UpdateUserDto implements UpdateUserRequest {
   @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) lastName?: string;
 
   @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(254) @IsEmail({}, { message: 'email must be an email address' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an email address' })
   email?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional() @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsOptional()
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 }
 
@@ -57,7 +72,8 @@ export class SetPasswordDto implements SetPasswordRequest {
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   @ValidateIf((o: SetPasswordDto) => o.password !== undefined)
   @Equals(false, { message: 'send either password or generatePassword: true, not both' })
   generatePassword?: boolean;
