@@ -15,7 +15,10 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       // Command-line entry points beside the server: migrations (and the recovery CLI).
-      additionalEntryPoints: [{ entryName: 'migrate', entryPath: 'apps/api/src/migrate.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'migrate', entryPath: 'apps/api/src/migrate.ts' },
+        { entryName: 'cli', entryPath: 'apps/api/src/cli/cli.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,
