@@ -59,6 +59,7 @@ function describeStartError(e: unknown): string {
   if (code === '3D000') return 'the database named in DATABASE_URL does not exist';
   if (code === 'EADDRINUSE') return 'the port is already in use';
   if (code === 'EACCES') return 'permission denied (port or data folder)';
+  if (e instanceof ConfigError) return e.message;
   if (!(e instanceof Error)) return 'unknown error';
   // First line only; a driver error's SQL (before " - ") and any credentials in a URL are cut out.
   const firstLine = e.message.split('\n')[0].split(' - ').pop() ?? '';

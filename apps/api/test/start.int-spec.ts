@@ -67,6 +67,21 @@ describe('starting the built API (dist/apps/api/main.js)', () => {
     expect(sut.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('stops with one line naming ADMIN_PASSWORD when the first admin would get a weak password', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'interakt-weak-'));
+    await chmod(dir, 0o755);
+    try {
+      const sut = runToExit({ DATA_DIR: dir, PORT: String(await findFreePort()), ADMIN_PASSWORD: 'too short' });
+      expect(sut.status).toBe(1);
+      const lines = sut.stderr.trim().split('\n');
+      expect(lines[lines.length - 1]).toBe(
+        'interakt-api: start failed: Invalid configuration: ADMIN_PASSWORD: Password must be at least 15 characters long',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('on the embedded PostgreSQL', () => {
     let dataDir: string;
 

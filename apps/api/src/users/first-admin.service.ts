@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, ConfigError, type AppConfig } from '../config/app-config';
+import { ApiException } from '../common/api-exception';
+import { PasswordPolicy } from '../auth/passwords/password-policy.service';
 import { generatePassword, PasswordHasher } from '../auth/passwords/password-hasher.service';
 import { User } from './user.entity';
 
@@ -18,6 +20,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
   constructor(
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
+    private readonly policy: PasswordPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -29,6 +32,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
   async ensureFirstAdmin(): Promise<{ user: User; generatedPassword?: string } | null> {
     const { email, password } = this.config.admin;
     const generatedPassword = password ? undefined : generatePassword();
+    if (password) this.assertAcceptableAdminPassword(password, email);
     const created = await this.em.fork().transactional(async (em) => {
       await em.execute('select pg_advisory_xact_lock(?)', [FIRST_ADMIN_LOCK_KEY]);
       if ((await em.count(User)) > 0) return null;
@@ -54,5 +58,15 @@ export class FirstAdminService implements OnApplicationBootstrap {
       );
     }
     return { user: created, generatedPassword };
+  }
+
+  /** ADMIN_PASSWORD must meet the same policy as any other password: a start with a weak one stops. */
+  private assertAcceptableAdminPassword(password: string, email: string): void {
+    try {
+      this.policy.assertAcceptable(password, { email, firstName: 'Admin', lastName: 'User' });
+    } catch (e) {
+      if (e instanceof ApiException) throw new ConfigError(`Invalid configuration: ADMIN_PASSWORD: ${String(e.getResponse())}`);
+      throw e;
+    }
   }
 }
