@@ -12,6 +12,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { FirstAdminModule } from './users/first-admin.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppModuleOptions {
@@ -36,6 +37,7 @@ export class AppModule {
         DatabaseModule.forRoot(databaseUrl),
         HealthModule,
         UsersModule,
+        FirstAdminModule,
         AuthModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { openDatabase, type DatabaseConnection } from './database/database-connection';
 import { createApp } from './bootstrap';
+import { describeFailure, urlPassword } from './common/safe-error';
 
 /** One line on stderr, exit 1: for a start that cannot go on. No stack, no secret. */
 function fail(message: string): never {
@@ -45,26 +46,8 @@ async function main(): Promise<void> {
     logger.log(`Interakt Admin is listening on http://${shownHost}:${config.port} (API under /api)`);
   } catch (e) {
     await database?.close().catch(() => undefined);
-    fail(`start failed: ${describeStartError(e)}`);
+    fail(`start failed: ${describeFailure(e, urlPassword(config.databaseUrl))}`);
   }
-}
-
-/** A short, safe description of why the start failed: the error's kind, no SQL or credentials. */
-function describeStartError(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ETIMEDOUT') {
-    return `cannot reach the database (${code})`;
-  }
-  if (code === '28P01' || code === '28000') return 'the database refused the credentials';
-  if (code === '3D000') return 'the database named in DATABASE_URL does not exist';
-  if (code === 'EADDRINUSE') return 'the port is already in use';
-  if (code === 'EACCES') return 'permission denied (port or data folder)';
-  if (e instanceof ConfigError) return e.message;
-  if (!(e instanceof Error)) return 'unknown error';
-  // First line only; a driver error's SQL (before " - ") and any credentials in a URL are cut out.
-  const firstLine = e.message.split('\n')[0].split(' - ').pop() ?? '';
-  const safe = firstLine.replace(/\/\/[^@\s/]+@/g, '//***@').slice(0, 200);
-  return safe ? `${e.constructor.name}: ${safe}` : e.constructor.name;
 }
 
 void main();

@@ -1,4 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
+import { describeFailure } from './common/safe-error';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { openDatabase } from './database/database-connection';
 import { runMigrations } from './database/migrate';
@@ -22,10 +23,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const message =
-    e instanceof ConfigError
-      ? e.message
-      : `migration failed: ${e instanceof Error ? e.constructor.name : 'unknown error'} ${(e as { code?: string })?.code ?? ''}`;
-  process.stderr.write(`interakt-migrate: ${message.trim()}\n`);
+  const message = e instanceof ConfigError ? e.message : `migration failed: ${describeFailure(e)}`;
+  process.stderr.write(`interakt-migrate: ${message}\n`);
   process.exit(1);
 });

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ApiException } from '../common/api-exception';
 
 interface Counter {
+  key: string;
   failures: number;
   retry_after: number;
 }
@@ -24,14 +25,22 @@ export class LoginThrottleService {
 
   /** Counts an attempt; throws 429 TOO_MANY_ATTEMPTS with Retry-After when over a limit. */
   async registerAttempt(email: string, ip: string | undefined): Promise<void> {
-    const { maxFailuresPerEmail, maxFailuresPerIp } = this.config.loginThrottle;
-    const byEmail = await this.bump(emailKey(email));
-    const byIp = ip ? await this.bump(ipKey(ip)) : undefined;
-    const over = [
-      byEmail.failures > maxFailuresPerEmail ? byEmail.retry_after : 0,
-      byIp && byIp.failures > maxFailuresPerIp ? byIp.retry_after : 0,
-    ];
-    const retryAfter = Math.max(...over);
+    const { maxFailuresPerEmail, maxFailuresPerIp, windowSeconds } = this.config.loginThrottle;
+    const limits = new Map([[emailKey(email), maxFailuresPerEmail]]);
+    if (ip) limits.set(ipKey(ip), maxFailuresPerIp);
+    const keys = [...limits.keys()];
+    // One atomic upsert for both keys: a new window starts when the old one has passed.
+    const counters = await this.em.getConnection().execute<Counter[]>(
+      `insert into login_throttle as t (key, failures, window_started_at)
+       values ${keys.map(() => '(?, 1, now())').join(', ')}
+       on conflict (key) do update set
+         failures = case when t.window_started_at + make_interval(secs => ?) <= now() then 1 else t.failures + 1 end,
+         window_started_at = case when t.window_started_at + make_interval(secs => ?) <= now() then now() else t.window_started_at end
+       returning key, failures,
+         greatest(1, ceil(extract(epoch from (window_started_at + make_interval(secs => ?) - now()))))::int as retry_after`,
+      [...keys, windowSeconds, windowSeconds, windowSeconds],
+    );
+    const retryAfter = Math.max(0, ...counters.filter((c) => c.failures > (limits.get(c.key) ?? Infinity)).map((c) => c.retry_after));
     if (retryAfter > 0) {
       throw new ApiException(
         'TOO_MANY_ATTEMPTS',
@@ -44,24 +53,11 @@ export class LoginThrottleService {
 
   /** The attempt succeeded: the email starts afresh, and the address's count loses this attempt. */
   async registerSuccess(email: string, ip: string | undefined): Promise<void> {
-    await this.em.getConnection().execute('delete from login_throttle where key = ?', [emailKey(email)]);
-    if (ip) {
-      await this.em.getConnection().execute('update login_throttle set failures = greatest(failures - 1, 0) where key = ?', [ipKey(ip)]);
-    }
-  }
-
-  private async bump(key: string): Promise<Counter> {
-    const window = this.config.loginThrottle.windowSeconds;
-    const [row] = await this.em.getConnection().execute<Counter[]>(
-      `insert into login_throttle as t (key, failures, window_started_at) values (?, 1, now())
-       on conflict (key) do update set
-         failures = case when t.window_started_at + make_interval(secs => ?) <= now() then 1 else t.failures + 1 end,
-         window_started_at = case when t.window_started_at + make_interval(secs => ?) <= now() then now() else t.window_started_at end
-       returning failures,
-         greatest(1, ceil(extract(epoch from (window_started_at + make_interval(secs => ?) - now()))))::int as retry_after`,
-      [key, window, window, window],
+    await this.em.getConnection().execute(
+      `with cleared as (delete from login_throttle where key = ?)
+       update login_throttle set failures = greatest(failures - 1, 0) where key = ?`,
+      [emailKey(email), ip ? ipKey(ip) : null],
     );
-    return row;
   }
 }
 

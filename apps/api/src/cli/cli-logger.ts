@@ -1,6 +1,6 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
 import type { LogLevel } from '../config/app-config';
-import { redact } from './cli-errors';
+import { redact } from '../common/safe-error';
 
 /**
  * Which of Nest's messages the CLI shows, by LOG_LEVEL. Errors are not among them below `debug`:

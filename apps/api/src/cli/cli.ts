@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
 import { ConfigError, loadAppConfig, type AppConfig } from '../config/app-config';
 import { CLI_NAME, CliModule, type CommanderFailure, isCommanderFailure } from './cli.module';
-import { describeFailure, urlPassword } from './cli-errors';
+import { describeFailure, urlPassword } from '../common/safe-error';
 import { CliLogger, cliLogLevels } from './cli-logger';
 
 /**

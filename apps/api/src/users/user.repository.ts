@@ -1,10 +1,11 @@
-import { EntityRepository } from '@mikro-orm/postgresql';
+import { EntityRepository, sql } from '@mikro-orm/postgresql';
 import type { User } from './user.entity';
 
 /** Users by the queries the product needs. Email is compared case-insensitively (unique on lower(email)). */
 export class UserRepository extends EntityRepository<User> {
+  /** Compares lower(email), so the unique index on lower(email) answers it (login's hot path). */
   findByEmail(email: string): Promise<User | null> {
-    return this.findOne({ email: { $ilike: escapeLike(email.trim()) } });
+    return this.findOne({ [sql.lower('email')]: email.trim().toLowerCase() });
   }
 
   countAll(): Promise<number> {

@@ -2,7 +2,6 @@ import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from '../auth/passwords/password-hasher.service';
 import { PasswordPolicy } from '../auth/passwords/password-policy.service';
-import { FirstAdminService } from './first-admin.service';
 import { LastAdminGuardService } from './last-admin-guard.service';
 import { UserSchema } from './user.entity';
 import { UsersController } from './users.controller';
@@ -12,7 +11,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [MikroOrmModule.forFeature([UserSchema])],
   controllers: [UsersController],
-  providers: [PasswordHasher, PasswordPolicy, FirstAdminService, LastAdminGuardService, UsersService, UsersQueryService],
+  providers: [PasswordHasher, PasswordPolicy, LastAdminGuardService, UsersService, UsersQueryService],
   exports: [MikroOrmModule, PasswordHasher, PasswordPolicy, UsersService, LastAdminGuardService],
 })
 export class UsersModule {}

@@ -15,7 +15,7 @@ export class PasswordHasher implements OnModuleInit {
 
   /** Made at start, so the first unknown-email login is not slower than the others. */
   onModuleInit(): void {
-    this.dummyHash ??= bcrypt.hash(generatePassword(), this.config.bcryptCost);
+    void this.dummy();
   }
 
   hash(password: string): Promise<string> {
@@ -28,9 +28,13 @@ export class PasswordHasher implements OnModuleInit {
 
   /** Spends one compare against a real hash of the same cost, and answers false. */
   async verifyAgainstNothing(password: string): Promise<false> {
-    this.dummyHash ??= bcrypt.hash(generatePassword(), this.config.bcryptCost);
-    await bcrypt.compare(password, await this.dummyHash);
+    await bcrypt.compare(password, await this.dummy());
     return false;
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= bcrypt.hash(generatePassword(), this.config.bcryptCost);
+    return this.dummyHash;
   }
 }
 

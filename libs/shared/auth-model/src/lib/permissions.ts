@@ -19,17 +19,8 @@ export type Permission = (typeof PERMISSIONS)[number];
  * the API is the authority, the UI only hides what the API would refuse.
  */
 export const ROLE_PERMISSIONS = {
-  admin: [
-    'users.manage',
-    'audit.view',
-    'tokens.manage',
-    'providers.manage',
-    'setup.reset',
-    'content.write',
-    'content.read',
-    'analytics.view',
-    'playground.use',
-  ],
+  // Admins hold every permission.
+  admin: PERMISSIONS,
   moderator: ['content.write', 'content.read', 'analytics.view', 'playground.use'],
   user: ['content.read', 'playground.use'],
 } as const satisfies Record<Role, readonly Permission[]>;
