@@ -4,6 +4,8 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../src/database/embedded-postgres';
+import { MIGRATIONS } from '../src/database/migrations';
+import { createTestDatabase } from './test-database';
 
 /** The built API, as `npm start` and the container run it (the test target builds it first). */
 const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
@@ -79,6 +81,31 @@ describe('starting the built API (dist/apps/api/main.js)', () => {
       );
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('migrate.js (npm run db:migrate) applies the migrations once, then finds none pending', async () => {
+    const db = await createTestDatabase();
+    try {
+      const migrate = (env: Record<string, string>) =>
+        spawnSync(process.execPath, [resolve(__dirname, '../../../dist/apps/api/migrate.js')], {
+          env: { ...BASE_ENV, ...env },
+          encoding: 'utf8',
+          timeout: 30_000,
+        });
+      const first = migrate({ DATABASE_URL: db.url });
+      expect(first.status).toBe(0);
+      // MikroORM's progress lines ("[migrator] Applied …"), then the summary.
+      const lines = first.stdout.trim().split('\n');
+      expect(lines.filter((l) => l.startsWith('[migrator] Applied'))).toEqual(MIGRATIONS.map((m) => `[migrator] Applied '${m.name}'`));
+      expect(lines[lines.length - 1]).toBe(`Applied ${MIGRATIONS.length} migration(s): ${MIGRATIONS.map((m) => m.name).join(', ')}`);
+      const second = migrate({ DATABASE_URL: db.url });
+      expect(second.stdout).toBe('No pending migrations\n');
+      const refused = migrate({ DATABASE_URL: 'postgres://u:topsecret@127.0.0.1:1/x' });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toBe('interakt-migrate: migration failed: cannot reach the database (ECONNREFUSED)\n');
+    } finally {
+      await db.drop();
     }
   });
 
