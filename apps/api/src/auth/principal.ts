@@ -12,11 +12,20 @@ export interface UserPrincipal {
   tokenExpiresAt: number;
 }
 
-export type Principal = UserPrincipal;
+/** An application access token (SPEC §4): the permissions of its role, attributed to the token. */
+export interface TokenPrincipal {
+  type: 'token';
+  id: string;
+  role: Role;
+  name: string;
+}
+
+export type Principal = UserPrincipal | TokenPrincipal;
 
 /** The request as the guards leave it. */
 export interface AuthenticatedRequest {
   principal?: Principal;
   ip?: string;
+  query?: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
 }

@@ -25,7 +25,7 @@ export function createOrmConfig({ clientUrl, debug = false, poolMax = 10, logger
     ensureDatabase: false,
     allowGlobalContext: false,
     // Tables that the code reaches through SQL only (no entity): the migrations own them.
-    schemaGenerator: { skipTables: ['login_throttle', 'revoked_tokens'] },
+    schemaGenerator: { skipTables: ['login_throttle', 'revoked_tokens', 'audit_events'] },
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',

@@ -2,3 +2,4 @@ export * from './lib/error-codes';
 export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/health';
+export * from './lib/audit';

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261203000000_create_users } from './Migration20261203000000_create_users';
 import { Migration20261203010000_users_search_indexes } from './Migration20261203010000_users_search_indexes';
 import { Migration20261203020000_auth_tokens_throttle } from './Migration20261203020000_auth_tokens_throttle';
+import { Migration20261203030000_audit_events } from './Migration20261203030000_audit_events';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000000_create_users', class: Migration20261203000000_create_users },
   { name: 'Migration20261203010000_users_search_indexes', class: Migration20261203010000_users_search_indexes },
   { name: 'Migration20261203020000_auth_tokens_throttle', class: Migration20261203020000_auth_tokens_throttle },
+  { name: 'Migration20261203030000_audit_events', class: Migration20261203030000_audit_events },
 ];
