@@ -21,7 +21,11 @@ export async function createApp(options: AppModuleOptions & { bufferLogs?: boole
     .setTitle('Interakt Admin API')
     .setDescription('User management of the Interakt platform. Errors: {statusCode, error, code, message}.')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A login token (POST /api/auth/login)' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A login token (POST /api/auth/login) or an application access token (iak_…, POST /api/access-tokens)',
+    })
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs-json' });
   return app;

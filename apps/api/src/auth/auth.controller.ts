@@ -19,7 +19,9 @@ import { CurrentPrincipal } from './decorators/current-principal.decorator';
 import { Public } from './decorators/public.decorator';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeResponseDto } from './dto/auth.dto';
 import { LocalAuthGuard } from './guards/local-auth.guard';
-import type { UserPrincipal } from './principal';
+import type { Principal } from './principal';
+import type { AuditContext } from '../audit/audit-context';
+import { Caller, requestOrigin } from '../audit/caller.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -38,20 +40,20 @@ export class AuthController {
   @ApiForbiddenResponse({ type: ApiErrorResponse, description: 'ACCOUNT_INACTIVE (right password, deactivated account)' })
   @ApiTooManyRequestsResponse({ type: ApiErrorResponse, description: 'TOO_MANY_ATTEMPTS, with Retry-After' })
   login(@Req() req: Request & { user: User }): Promise<LoginResponse> {
-    return this.auth.login(req.user);
+    return this.auth.login(req.user, requestOrigin(req));
   }
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
   @Authenticated({ summary: 'Sign out: this token stops working at once' })
-  async logout(@CurrentPrincipal() principal: UserPrincipal): Promise<void> {
-    await this.auth.logout(principal);
+  async logout(@Caller() caller: AuditContext, @CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.auth.logout(caller, principal);
   }
 
   @Get('me')
   @Authenticated({ summary: 'The signed-in user and the permissions of their role' })
   @ApiOkResponse({ type: MeResponseDto })
-  me(@CurrentPrincipal() principal: UserPrincipal): Promise<MeResponse> {
+  me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
     return this.auth.me(principal);
   }
 
@@ -60,7 +62,11 @@ export class AuthController {
   @Authenticated({ summary: 'Change your own password; every older token of yours stops working' })
   @ApiOkResponse({ type: LoginResponseDto, description: 'A fresh token' })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'INVALID_CURRENT_PASSWORD, WEAK_PASSWORD or VALIDATION_FAILED' })
-  changePassword(@CurrentPrincipal() principal: UserPrincipal, @Body() body: ChangePasswordDto): Promise<LoginResponse> {
-    return this.auth.changePassword(principal, body.currentPassword, body.newPassword);
+  changePassword(
+    @Caller() caller: AuditContext,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ChangePasswordDto,
+  ): Promise<LoginResponse> {
+    return this.auth.changePassword(caller, principal, body.currentPassword, body.newPassword);
   }
 }

@@ -76,13 +76,12 @@ export class LoginTokenService {
   }
 
   /** Logout: this token stops working at once, everywhere. Expired entries are swept on the way. */
-  async revoke(principal: UserPrincipal): Promise<void> {
-    const connection = this.em.getConnection();
-    await connection.execute('insert into revoked_tokens (jti, expires_at) values (?, to_timestamp(?)) on conflict do nothing', [
+  async revoke(em: EntityManager, principal: UserPrincipal): Promise<void> {
+    await em.execute('insert into revoked_tokens (jti, expires_at) values (?, to_timestamp(?)) on conflict do nothing', [
       principal.tokenId,
       principal.tokenExpiresAt,
     ]);
-    await connection.execute('delete from revoked_tokens where expires_at < now()');
+    await em.execute('delete from revoked_tokens where expires_at < now()');
   }
 }
 

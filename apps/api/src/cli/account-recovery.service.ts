@@ -4,6 +4,7 @@ import type { UserDto, UserStatus } from '@interakt/shared/api-contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ApiException } from '../common/api-exception';
+import { systemContext } from '../audit/audit-context';
 import { CreateUserDto, SetPasswordDto } from '../users/dto/user-write.dto';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -20,6 +21,9 @@ export interface AdminRow {
   email: string;
   status: UserStatus;
 }
+
+/** Recovery actions are audited as done by the system, through the CLI. */
+const CLI = systemContext('recovery CLI');
 
 const noUserWithEmail = (email: string) =>
   new ApiException('USER_NOT_FOUND', HttpStatus.NOT_FOUND, `No user with the email ${email.trim()}`);
@@ -38,28 +42,28 @@ export class AccountRecoveryService {
   /** Creates an active admin; the generated password, if asked for, is returned once. */
   async createAdmin(admin: NewAdmin, password: PasswordChoice): Promise<{ user: UserDto; generatedPassword?: string }> {
     const dto = validated(CreateUserDto, { ...admin, role: 'admin', ...password });
-    return this.users.create(dto);
+    return this.users.create(CLI, dto);
   }
 
   /** Sets the password (every login token of the user stops working). */
   async resetPassword(email: string, password: PasswordChoice): Promise<{ user: UserDto; generatedPassword?: string }> {
     const dto = validated(SetPasswordDto, { ...password });
     const user = await this.findByEmail(email);
-    const { generatedPassword } = await this.users.setPassword(user.id, dto);
+    const { generatedPassword } = await this.users.setPassword(CLI, user.id, dto);
     return { user: await this.users.get(user.id), ...(generatedPassword ? { generatedPassword } : {}) };
   }
 
   /** Makes the user active; `changed` is false when they already were. */
   async activate(email: string): Promise<{ user: UserDto; changed: boolean }> {
     const user = await this.findByEmail(email);
-    return { user: await this.users.activate(user.id), changed: user.status !== 'active' };
+    return { user: await this.users.activate(CLI, user.id), changed: user.status !== 'active' };
   }
 
   /** Makes the user an admin, and active if they were not. */
   async promote(email: string): Promise<{ user: UserDto; changed: boolean }> {
     const user = await this.findByEmail(email);
-    if (user.role !== 'admin') await this.users.update(user.id, { role: 'admin' });
-    if (user.status !== 'active') await this.users.activate(user.id);
+    if (user.role !== 'admin') await this.users.update(CLI, user.id, { role: 'admin' });
+    if (user.status !== 'active') await this.users.activate(CLI, user.id);
     return { user: await this.users.get(user.id), changed: user.role !== 'admin' || user.status !== 'active' };
   }
 

@@ -1,4 +1,5 @@
+import { AccessTokenSchema } from '../access-tokens/access-token.entity';
 import { UserSchema } from '../users/user.entity';
 
 /** Every entity, listed so the bundle needs no folder discovery. */
-export const ENTITIES = [UserSchema];
+export const ENTITIES = [UserSchema, AccessTokenSchema];

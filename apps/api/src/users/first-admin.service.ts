@@ -4,7 +4,10 @@ import { APP_CONFIG, ConfigError, type AppConfig } from '../config/app-config';
 import { ApiException } from '../common/api-exception';
 import { PasswordPolicy } from '../auth/passwords/password-policy.service';
 import { generatePassword, PasswordHasher } from '../auth/passwords/password-hasher.service';
+import { systemContext } from '../audit/audit-context';
+import { AuditService } from '../audit/audit.service';
 import { User } from './user.entity';
+import { userTarget } from './users.service';
 
 /** Fixed key of the advisory lock that lets one replica at a time look for the first admin. */
 const FIRST_ADMIN_LOCK_KEY = 774_211_002;
@@ -21,6 +24,7 @@ export class FirstAdminService implements OnApplicationBootstrap {
     private readonly em: EntityManager,
     private readonly hasher: PasswordHasher,
     private readonly policy: PasswordPolicy,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +48,15 @@ export class FirstAdminService implements OnApplicationBootstrap {
         status: 'active',
         passwordHash: await this.hasher.hash(password ?? (generatedPassword as string)),
       });
-      em.persist(user);
+      await em.persist(user).flush();
+      await this.audit.record(em, systemContext('first start'), {
+        action: 'user.created',
+        target: userTarget(user),
+        details: {
+          after: { firstName: user.firstName, lastName: user.lastName, email, role: 'admin', status: 'active' },
+          passwordGenerated: !password,
+        },
+      });
       return user;
     });
     if (!created) return null;

@@ -10,8 +10,8 @@ import {
 } from '@nestjs/swagger';
 import type { CreateUserResponse, Page, SetPasswordResponse, UserDto, UserStatsDto } from '@interakt/shared/api-contracts';
 import { Authenticated } from '../auth/decorators/authenticated.decorator';
-import { CurrentPrincipal } from '../auth/decorators/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import type { AuditContext } from '../audit/audit-context';
+import { Caller } from '../audit/caller.decorator';
 import { ApiErrorResponse } from '../common/openapi';
 import { ListUsersQueryDto } from './dto/list-users.query';
 import { CreateUserResponseDto, SetPasswordResponseDto, UserPageResponse, UserResponse, UserStatsResponse } from './dto/user.response';
@@ -48,8 +48,8 @@ export class UsersController {
   @Authenticated({ permission: 'users.manage', summary: 'Create a user with a typed or generated password' })
   @ApiCreatedResponse({ type: CreateUserResponseDto })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'EMAIL_TAKEN' })
-  create(@Body() body: CreateUserDto): Promise<CreateUserResponse> {
-    return this.users.create(body);
+  create(@Caller() caller: AuditContext, @Body() body: CreateUserDto): Promise<CreateUserResponse> {
+    return this.users.create(caller, body);
   }
 
   @Get(':id')
@@ -65,8 +65,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'EMAIL_TAKEN or LAST_ADMIN' })
-  update(@Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, body);
+  update(@Caller() caller: AuditContext, @Param('id', uuid) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(caller, id, body);
   }
 
   @Post(':id/password')
@@ -74,8 +74,8 @@ export class UsersController {
   @Authenticated({ permission: 'users.manage', summary: "Set a user's password; their tokens stop working" })
   @ApiOkResponse({ type: SetPasswordResponseDto })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'USER_NOT_FOUND' })
-  setPassword(@Param('id', uuid) id: string, @Body() body: SetPasswordDto): Promise<SetPasswordResponse> {
-    return this.users.setPassword(id, body);
+  setPassword(@Caller() caller: AuditContext, @Param('id', uuid) id: string, @Body() body: SetPasswordDto): Promise<SetPasswordResponse> {
+    return this.users.setPassword(caller, id, body);
   }
 
   @Post(':id/deactivate')
@@ -84,8 +84,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'LAST_ADMIN or CANNOT_MODIFY_SELF' })
-  deactivate(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string): Promise<UserDto> {
-    return this.users.deactivate(actor, id);
+  deactivate(@Caller() caller: AuditContext, @Param('id', uuid) id: string): Promise<UserDto> {
+    return this.users.deactivate(caller, id);
   }
 
   @Post(':id/activate')
@@ -93,8 +93,8 @@ export class UsersController {
   @Authenticated({ permission: 'users.manage', summary: 'Activate a user (they sign in anew)' })
   @ApiOkResponse({ type: UserResponse })
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'USER_NOT_FOUND' })
-  activate(@Param('id', uuid) id: string): Promise<UserDto> {
-    return this.users.activate(id);
+  activate(@Caller() caller: AuditContext, @Param('id', uuid) id: string): Promise<UserDto> {
+    return this.users.activate(caller, id);
   }
 
   @Delete(':id')
@@ -103,7 +103,7 @@ export class UsersController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ApiErrorResponse, description: 'USER_NOT_FOUND' })
   @ApiConflictResponse({ type: ApiErrorResponse, description: 'LAST_ADMIN or CANNOT_MODIFY_SELF' })
-  async delete(@CurrentPrincipal() actor: Principal, @Param('id', uuid) id: string): Promise<void> {
-    await this.users.delete(actor, id);
+  async delete(@Caller() caller: AuditContext, @Param('id', uuid) id: string): Promise<void> {
+    await this.users.delete(caller, id);
   }
 }

@@ -1,5 +1,6 @@
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { PasswordHasher } from '../auth/passwords/password-hasher.service';
 import { PasswordPolicy } from '../auth/passwords/password-policy.service';
 import { LastAdminGuardService } from './last-admin-guard.service';
@@ -9,9 +10,9 @@ import { UsersQueryService } from './users-query.service';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [MikroOrmModule.forFeature([UserSchema])],
+  imports: [MikroOrmModule.forFeature([UserSchema]), AuditModule],
   controllers: [UsersController],
   providers: [PasswordHasher, PasswordPolicy, LastAdminGuardService, UsersService, UsersQueryService],
-  exports: [MikroOrmModule, PasswordHasher, PasswordPolicy, UsersService, LastAdminGuardService],
+  exports: [MikroOrmModule, AuditModule, PasswordHasher, PasswordPolicy, UsersService, LastAdminGuardService],
 })
 export class UsersModule {}

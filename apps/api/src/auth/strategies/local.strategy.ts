@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-local';
+import { requestOrigin } from '../../audit/caller.decorator';
 import { AuthService } from '../auth.service';
 import type { User } from '../../users/user.entity';
 
@@ -13,6 +14,6 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(req: Request, email: string, password: string): Promise<User> {
-    return this.auth.validateLogin(email, password, req.ip);
+    return this.auth.validateLogin(email, password, requestOrigin(req));
   }
 }

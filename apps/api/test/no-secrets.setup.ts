@@ -1,0 +1,37 @@
+import { GOOD_PASSWORD } from './auth-helpers';
+import { CAPTURED_RESPONSES, TEST_ENV } from './http-app';
+
+/**
+ * SPEC §3.5, checked over every JSON body every spec file's apps sent: no password hash, no
+ * token hash, no plain provider key, no ciphertext column, no password a test typed, and an
+ * access token secret only in the response that created it.
+ */
+export const PLAIN_PROVIDER_KEY_MARK = 'sk-plain-';
+
+const FORBIDDEN: [string, RegExp][] = [
+  ['a bcrypt hash', /\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}/],
+  ['a SHA-256 hex digest (token hash)', /(^|[^0-9a-f])[0-9a-f]{64}([^0-9a-f]|$)/],
+  ['a plain provider API key', new RegExp(PLAIN_PROVIDER_KEY_MARK)],
+  [
+    'a secret column',
+    /"(password_?hash|passwordHash|token_?hash|tokenHash|api_?key_?(ciphertext|encrypted)|apiKey(Ciphertext|Encrypted)|ciphertext)"/i,
+  ],
+  ['a password typed in a test', new RegExp(`${GOOD_PASSWORD}|${TEST_ENV.ADMIN_PASSWORD}`)],
+];
+
+const TOKEN_SECRET = /iak_[0-9A-Za-z]{49}/;
+const createsToken = (r: { method: string; url: string; status: number }) =>
+  r.method === 'POST' && r.url.split('?')[0] === '/api/access-tokens' && r.status === 201;
+
+afterAll(() => {
+  const leaks: string[] = [];
+  for (const response of CAPTURED_RESPONSES) {
+    for (const [what, pattern] of FORBIDDEN) {
+      if (pattern.test(response.body)) leaks.push(`${response.method} ${response.url} (${response.status}) contains ${what}`);
+    }
+    if (TOKEN_SECRET.test(response.body) && !createsToken(response)) {
+      leaks.push(`${response.method} ${response.url} (${response.status}) contains an access token secret`);
+    }
+  }
+  expect(leaks).toEqual([]);
+});
