@@ -25,26 +25,39 @@ describe('the OpenAPI document at /api/docs-json', () => {
     await db.drop();
   });
 
-  it('describes every route of the users and auth modules', () => {
-    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(operations.sort()).toEqual(
-      [
-        'GET /api/health',
-        'POST /api/auth/login',
-        'POST /api/auth/logout',
-        'GET /api/auth/me',
-        'POST /api/auth/change-password',
-        'GET /api/users',
-        'POST /api/users',
-        'GET /api/users/stats',
-        'GET /api/users/{id}',
-        'PATCH /api/users/{id}',
-        'DELETE /api/users/{id}',
-        'POST /api/users/{id}/password',
-        'POST /api/users/{id}/deactivate',
-        'POST /api/users/{id}/activate',
-      ].sort(),
+  /**
+   * Endpoint → what it needs, as the document states it: the reviewed snapshot of the permission
+   * matrix (a change here is a permission change). `public`: no token; `signed-in`: any token.
+   */
+  it('describes every route with the permission it needs', () => {
+    const needs = (op: Operation) => {
+      if (!op.security) return 'public';
+      const permission = /Requires the `([a-z.]+)` permission/.exec(op.description ?? '');
+      return permission ? permission[1] : 'signed-in';
+    };
+    const operations = Object.fromEntries(
+      Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => [`${m.toUpperCase()} ${path}`, needs(op)])),
     );
+    expect(operations).toEqual({
+      'GET /api/health': 'public',
+      'POST /api/auth/login': 'public',
+      'POST /api/auth/logout': 'signed-in',
+      'GET /api/auth/me': 'signed-in',
+      'POST /api/auth/change-password': 'signed-in',
+      'GET /api/users': 'users.manage',
+      'POST /api/users': 'users.manage',
+      'GET /api/users/stats': 'users.manage',
+      'GET /api/users/{id}': 'users.manage',
+      'PATCH /api/users/{id}': 'users.manage',
+      'DELETE /api/users/{id}': 'users.manage',
+      'POST /api/users/{id}/password': 'users.manage',
+      'POST /api/users/{id}/deactivate': 'users.manage',
+      'POST /api/users/{id}/activate': 'users.manage',
+      'GET /api/audit': 'audit.view',
+      'POST /api/access-tokens': 'tokens.manage',
+      'GET /api/access-tokens': 'tokens.manage',
+      'DELETE /api/access-tokens/{id}': 'tokens.manage',
+    });
   });
 
   it('names the permission and the bearer auth of each protected route, and its error responses', () => {

@@ -62,3 +62,14 @@ export async function createMigratedDatabase(): Promise<{ db: TestDatabase; orm:
   await runMigrations(orm);
   return { db, orm };
 }
+
+/** Index names, and whether a sequential scan appears, in the EXPLAIN (FORMAT JSON) plan of a statement. */
+export async function planOf(
+  orm: MikroORM,
+  { sql, params }: { sql: string; params: unknown[] },
+): Promise<{ indexes: string[]; seqScan: boolean }> {
+  const [row] = await orm.em.getConnection().execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) ${sql}`, params);
+  const plan = JSON.stringify(row['QUERY PLAN']);
+  const indexes = [...new Set([...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]))].sort();
+  return { indexes, seqScan: plan.includes('"Node Type":"Seq Scan"') };
+}

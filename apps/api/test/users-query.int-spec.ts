@@ -5,7 +5,7 @@ import { ListUsersQueryDto } from '../src/users/dto/list-users.query';
 import { buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
 import type { User } from '../src/users/user.entity';
 import { createUser, type UserOverrides } from './factories';
-import { createMigratedDatabase, type TestDatabase } from './test-database';
+import { createMigratedDatabase, planOf, type TestDatabase } from './test-database';
 
 /** A query as the ValidationPipe hands it over: converted, with the DTO's defaults. */
 function query(values: Record<string, unknown> = {}): ListUsersQueryDto {
@@ -318,14 +318,6 @@ describe('user search at 20,000 users uses the trigram indexes', () => {
     await db.drop();
   });
 
-  /** Index names, and whether a sequential scan appears, in the EXPLAIN (FORMAT JSON) plan of a statement. */
-  async function planOf({ sql, params }: { sql: string; params: unknown[] }): Promise<{ indexes: string[]; seqScan: boolean }> {
-    const [row] = await orm.em.getConnection().execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) ${sql}`, params);
-    const plan = JSON.stringify(row['QUERY PLAN']);
-    const indexes = [...new Set([...plan.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1]))].sort();
-    return { indexes, seqScan: plan.includes('"Node Type":"Seq Scan"') };
-  }
-
   it('finds the one match among them', async () => {
     const sut = new UsersQueryService(orm.em.fork());
     const page = await sut.list(query({ search: 'ada love' }));
@@ -340,7 +332,7 @@ describe('user search at 20,000 users uses the trigram indexes', () => {
       // No enable_seqscan push: after the vacuum the planner prefers the indexes on its own.
       const { rows, count } = buildListUsersSql(query({ search }));
       for (const statement of [rows, count]) {
-        expect(await planOf(statement)).toEqual({ indexes: ['users_email_trgm', 'users_full_name_trgm'], seqScan: false });
+        expect(await planOf(orm, statement)).toEqual({ indexes: ['users_email_trgm', 'users_full_name_trgm'], seqScan: false });
       }
     },
   );
@@ -355,6 +347,6 @@ describe('user search at 20,000 users uses the trigram indexes', () => {
     [{ sort: 'status' }, 'users_status_id'],
   ])('reads an unfiltered page sorted by %j in index order (%s)', async (values, index) => {
     const { rows } = buildListUsersSql(query(values));
-    expect(await planOf(rows)).toEqual({ indexes: [index], seqScan: false });
+    expect(await planOf(orm, rows)).toEqual({ indexes: [index], seqScan: false });
   });
 });

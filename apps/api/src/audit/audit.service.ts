@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import type { AuditAction, AuditEventDto, AuditTargetDto, Page } from '@interakt/shared/api-contracts';
 import type { AuditContext } from './audit-context';
+import type { BoundSql } from '../users/users-query.service';
 import type { ListAuditQueryDto } from './dto/list-audit.query';
 
 /** One event to record: the action, what it was done to, and what changed (never a secret). */
@@ -78,32 +79,40 @@ export class AuditService {
 
   /** Newest first; each filter narrows one of the (column, at, id) indexes. */
   async list(query: ListAuditQueryDto): Promise<Page<AuditEventDto>> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const filters: [string, unknown][] = [
-      ['actor_id = ?', query.actorId],
-      ['target_id = ?', query.targetId],
-      ['action = ?', query.action],
-      ['at >= ?', query.from],
-      ['at < ?', query.to],
-    ];
-    for (const [condition, value] of filters) {
-      if (value === undefined) continue;
-      conditions.push(condition);
-      params.push(value);
-    }
-    const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+    const { rows, count } = buildListAuditSql(query);
     const connection = this.em.getConnection();
-    const [rows, [{ total }]] = await Promise.all([
-      connection.execute<AuditRow[]>(`select * from audit_events${where} order by at desc, id desc limit ? offset ?`, [
-        ...params,
-        query.pageSize,
-        (query.page - 1) * query.pageSize,
-      ]),
-      connection.execute<{ total: number }[]>(`select count(*)::int as total from audit_events${where}`, params),
+    const [events, [{ total }]] = await Promise.all([
+      connection.execute<AuditRow[]>(rows.sql, rows.params),
+      connection.execute<{ total: number }[]>(count.sql, count.params),
     ]);
-    return { items: rows.map(toAuditEventDto), total, page: query.page, pageSize: query.pageSize };
+    return { items: events.map(toAuditEventDto), total, page: query.page, pageSize: query.pageSize };
   }
+}
+
+/** The page and the total of `GET /api/audit`; user input only as bound parameters. */
+export function buildListAuditSql(query: ListAuditQueryDto): { rows: BoundSql; count: BoundSql } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const filters: [string, unknown][] = [
+    ['actor_id = ?', query.actorId],
+    ['target_id = ?', query.targetId],
+    ['action = ?', query.action],
+    ['at >= ?', query.from],
+    ['at < ?', query.to],
+  ];
+  for (const [condition, value] of filters) {
+    if (value === undefined) continue;
+    conditions.push(condition);
+    params.push(value);
+  }
+  const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+  return {
+    rows: {
+      sql: `select * from audit_events${where} order by at desc, id desc limit ? offset ?`,
+      params: [...params, query.pageSize, (query.page - 1) * query.pageSize],
+    },
+    count: { sql: `select count(*)::int as total from audit_events${where}`, params },
+  };
 }
 
 function toAuditEventDto(row: AuditRow): AuditEventDto {
