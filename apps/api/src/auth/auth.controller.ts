@@ -45,13 +45,13 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @Authenticated({ summary: 'Sign out: this token stops working at once' })
+  @Authenticated({ summary: 'Sign out: this token stops working at once', userOnly: true })
   async logout(@Caller() caller: AuditContext, @CurrentPrincipal() principal: Principal): Promise<void> {
     await this.auth.logout(caller, principal);
   }
 
   @Get('me')
-  @Authenticated({ summary: 'The signed-in user and the permissions of their role' })
+  @Authenticated({ summary: 'The signed-in user and the permissions of their role', userOnly: true })
   @ApiOkResponse({ type: MeResponseDto })
   me(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
     return this.auth.me(principal);
@@ -59,7 +59,7 @@ export class AuthController {
 
   @Post('change-password')
   @HttpCode(HttpStatus.OK)
-  @Authenticated({ summary: 'Change your own password; every older token of yours stops working' })
+  @Authenticated({ summary: 'Change your own password; every older token of yours stops working', userOnly: true })
   @ApiOkResponse({ type: LoginResponseDto, description: 'A fresh token' })
   @ApiBadRequestResponse({ type: ApiErrorResponse, description: 'INVALID_CURRENT_PASSWORD, WEAK_PASSWORD or VALIDATION_FAILED' })
   changePassword(
