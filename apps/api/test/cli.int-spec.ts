@@ -250,6 +250,15 @@ describe('recovery CLI (dist/apps/api/cli.js, SPEC §6) on a real database', () 
       expect(i).toEqual({ status: 0, stdout: `Promoted ${inactive.email} (admin, active).\n`, stderr: '' });
       expect(await userByEmail(moderator.email)).toMatchObject({ role: 'admin', status: 'active' });
       expect(await userByEmail(inactive.email)).toMatchObject({ role: 'admin', status: 'active' });
+      // Audited as the system, through the CLI: the role change and the activation, one event each.
+      const events = await db.query<{ action: string; actor_type: string; actor_name: string }>(
+        `select action, actor_type, actor_name from audit_events where target_id = $1 order by id`,
+        [inactive.id],
+      );
+      expect(events).toEqual([
+        { action: 'user.role_changed', actor_type: 'system', actor_name: 'recovery CLI' },
+        { action: 'user.activated', actor_type: 'system', actor_name: 'recovery CLI' },
+      ]);
     });
   });
 
