@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { noStoreForApi, securityHeaders } from './common/security-headers';
 
 /** Builds the configured Nest application (not yet listening): shared by main.ts and the tests. */
 export async function createApp(options: AppModuleOptions & { bufferLogs?: boolean }): Promise<INestApplication> {
@@ -17,6 +18,7 @@ export async function createApp(options: AppModuleOptions & { bufferLogs?: boole
   app.setGlobalPrefix('api');
   app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
+  app.use(securityHeaders(), noStoreForApi);
   const openApi = new DocumentBuilder()
     .setTitle('Interakt Admin API')
     .setDescription('User management of the Interakt platform. Errors: {statusCode, error, code, message}.')

