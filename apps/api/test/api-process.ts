@@ -42,11 +42,20 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  try {
-    await waitForLine(child, /is listening on/, 60_000);
-  } catch (e) {
-    child.kill('SIGKILL');
-    throw e;
+  // Ready when it answers health (whatever LOG_LEVEL says); gone if it exits first.
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the API did not become healthy within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url: `http://127.0.0.1:${port}`,
@@ -60,4 +69,23 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       return code;
     },
   };
+}
+
+/** One JSON request to a running API process; the body parsed, the status and headers. */
+export async function callApi(
+  api: ApiProcess,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const res = await fetch(`${api.url}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers: {
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }

@@ -44,6 +44,8 @@ export interface EmbeddedPostgresOptions {
   database: string;
   /** Delete the cluster on stop (tests). */
   persistent?: boolean;
+  /** A fixed port (tests that restart the server); default: a free one. */
+  port?: number;
   onLog?: (message: string) => void;
 }
 
@@ -57,7 +59,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(options.dataDir, { recursive: true });
   const clusterDir = join(options.dataDir, 'postgres');
   const { credentials } = await loadOrCreateCredentials(join(options.dataDir, 'postgres-credentials.json'));
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
