@@ -1,4 +1,6 @@
+import { ExperienceSchema } from '../experiences/experience.entity';
+import { ProviderSchema } from '../providers/provider.entity';
 import { UserSchema } from '../users/user.entity';
 
 /** Every entity, listed so the bundle needs no folder discovery. */
-export const ENTITIES = [UserSchema];
+export const ENTITIES = [UserSchema, ProviderSchema, ExperienceSchema];

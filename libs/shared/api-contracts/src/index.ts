@@ -3,3 +3,4 @@ export * from './lib/users';
 export * from './lib/auth';
 export * from './lib/health';
 export * from './lib/audit';
+export * from './lib/resources';

@@ -3,6 +3,7 @@ import { Migration20261203000000_create_users } from './Migration20261203000000_
 import { Migration20261203010000_users_search_indexes } from './Migration20261203010000_users_search_indexes';
 import { Migration20261203020000_auth_tokens_throttle } from './Migration20261203020000_auth_tokens_throttle';
 import { Migration20261203030000_audit_events } from './Migration20261203030000_audit_events';
+import { Migration20261203050000_resources } from './Migration20261203050000_resources';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203010000_users_search_indexes', class: Migration20261203010000_users_search_indexes },
   { name: 'Migration20261203020000_auth_tokens_throttle', class: Migration20261203020000_auth_tokens_throttle },
   { name: 'Migration20261203030000_audit_events', class: Migration20261203030000_audit_events },
+  { name: 'Migration20261203050000_resources', class: Migration20261203050000_resources },
 ];
