@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { ProvidersModule } from './providers/providers.module';
 import { FirstAdminModule } from './users/first-admin.module';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         UsersModule,
         FirstAdminModule,
         AuthModule,
+        ProvidersModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),
