@@ -12,6 +12,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ExperiencesModule } from './experiences/experiences.module';
 import { HealthModule } from './health/health.module';
 import { ProvidersModule } from './providers/providers.module';
 import { FirstAdminModule } from './users/first-admin.module';
@@ -43,6 +44,7 @@ export class AppModule {
         FirstAdminModule,
         AuthModule,
         ProvidersModule,
+        ExperiencesModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),

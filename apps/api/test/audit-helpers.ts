@@ -17,7 +17,7 @@ export interface AuditRow {
 export function auditEvents(db: TestDatabase, where = 'true', params: unknown[] = []): Promise<AuditRow[]> {
   return db.query<AuditRow>(
     `select id::text, action, actor_type, actor_id, actor_email, actor_name, target_type, target_id, target_label, details
-       from audit_events where ${where} order by id`,
+       from audit_events where ${where} order by audit_events.id`,
     params,
   );
 }
