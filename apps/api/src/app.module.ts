@@ -16,6 +16,7 @@ import { AuthModule } from './auth/auth.module';
 import { ExperiencesModule } from './experiences/experiences.module';
 import { HealthModule } from './health/health.module';
 import { ProvidersModule } from './providers/providers.module';
+import { SetupModule } from './setup/setup.module';
 import { FirstAdminModule } from './users/first-admin.module';
 import { UsersModule } from './users/users.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
         ProvidersModule,
         ExperiencesModule,
         AnalyticsModule,
+        SetupModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),
