@@ -43,6 +43,19 @@ describe('the OpenAPI document at /api/docs-json', () => {
         'POST /api/users/{id}/password',
         'POST /api/users/{id}/deactivate',
         'POST /api/users/{id}/activate',
+        'GET /api/audit',
+        'GET /api/providers',
+        'POST /api/providers',
+        'GET /api/providers/{id}',
+        'PATCH /api/providers/{id}',
+        'DELETE /api/providers/{id}',
+        'GET /api/experiences',
+        'POST /api/experiences',
+        'GET /api/experiences/{id}',
+        'PATCH /api/experiences/{id}',
+        'DELETE /api/experiences/{id}',
+        'GET /api/analytics/summary',
+        'POST /api/setup/reset-demo',
       ].sort(),
     );
   });
@@ -62,6 +75,34 @@ describe('the OpenAPI document at /api/docs-json', () => {
       expect.arrayContaining(['UserResponse', 'CreateUserDto', 'UpdateUserDto', 'LoginDto', 'LoginResponseDto', 'ApiErrorResponse']),
     );
     expect(JSON.stringify(doc.components.schemas['UserResponse'])).not.toMatch(/passwordHash|tokenVersion/);
+  });
+
+  it('documents the resource routes with their permission, and no sealed key in the provider', () => {
+    for (const [path, method, permission] of [
+      ['/api/providers', 'post', 'providers.manage'],
+      ['/api/experiences', 'get', 'content.read'],
+      ['/api/experiences/{id}', 'patch', 'content.write'],
+      ['/api/analytics/summary', 'get', 'analytics.view'],
+      ['/api/setup/reset-demo', 'post', 'setup.reset'],
+    ]) {
+      const op = doc.paths[path][method];
+      expect([path, method, op.security, op.description]).toEqual([
+        path,
+        method,
+        [{ bearer: [] }],
+        `Requires the \`${permission}\` permission.`,
+      ]);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ProviderResponse',
+        'CreateProviderDto',
+        'ExperienceResponse',
+        'AnalyticsSummaryResponse',
+        'ResetDemoResponseDto',
+      ]),
+    );
+    expect(JSON.stringify(doc.components.schemas['ProviderResponse'])).not.toMatch(/apiKeyEncrypted|apiKeyHint/);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

@@ -16,7 +16,7 @@ interface Route {
 
 const SOME_ID = '6f1c2a9e-8d4b-4c1e-9f3a-2b7d5e6a8c90';
 
-/** Every route of the users and auth modules and what it needs (SPEC §2, §4). */
+/** Every route of the users, auth and resource modules and what it needs (SPEC §2, §4). */
 const ROUTES: Route[] = [
   { method: 'get', path: '/api/auth/me', permission: null },
   { method: 'get', path: '/api/users', permission: 'users.manage' },
@@ -28,6 +28,18 @@ const ROUTES: Route[] = [
   { method: 'post', path: `/api/users/${SOME_ID}/deactivate`, permission: 'users.manage' },
   { method: 'post', path: `/api/users/${SOME_ID}/activate`, permission: 'users.manage' },
   { method: 'delete', path: `/api/users/${SOME_ID}`, permission: 'users.manage' },
+  { method: 'get', path: '/api/providers', permission: 'providers.manage' },
+  { method: 'post', path: '/api/providers', permission: 'providers.manage', body: {} },
+  { method: 'get', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage' },
+  { method: 'patch', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage', body: { name: 'X' } },
+  { method: 'delete', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage' },
+  { method: 'get', path: '/api/experiences', permission: 'content.read' },
+  { method: 'post', path: '/api/experiences', permission: 'content.write', body: {} },
+  { method: 'get', path: `/api/experiences/${SOME_ID}`, permission: 'content.read' },
+  { method: 'patch', path: `/api/experiences/${SOME_ID}`, permission: 'content.write', body: { name: 'X' } },
+  { method: 'delete', path: `/api/experiences/${SOME_ID}`, permission: 'content.write' },
+  { method: 'get', path: '/api/analytics/summary', permission: 'analytics.view' },
+  { method: 'post', path: '/api/setup/reset-demo', permission: 'setup.reset' },
 ];
 
 describe('the permission matrix over HTTP, for every role', () => {
