@@ -22,8 +22,9 @@ export const ProviderSchema = defineEntity({
     name: p.string().length(100),
     kind: p.enum(PROVIDER_KINDS),
     baseUrl: p.string().length(2048).nullable(),
-    // Never serialised: a provider leaves the API only through toProviderDto().
-    apiKeyEncrypted: p.text().nullable().hidden(),
+    // Never serialised (a provider leaves the API only through toProviderDto()), and lazy: reads
+    // do not even load it. Whether a key is set is told by apiKeyHint, written with it.
+    apiKeyEncrypted: p.text().nullable().hidden().lazy(),
     apiKeyHint: p.string().length(16).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -75,7 +75,7 @@ export class ProvidersService {
       const target = await em.findOne(Provider, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!target) throw notFound();
       const before = auditedFields(target);
-      const hadKey = target.apiKeyEncrypted != null;
+      const hadKey = target.apiKeyHint != null;
 
       if (dto.name !== undefined && dto.name.toLowerCase() !== target.name.toLowerCase()) await this.assertNameFree(em, dto.name, id);
       if (dto.name !== undefined) target.name = dto.name;
@@ -109,7 +109,7 @@ export class ProvidersService {
     await this.write(async (em) => {
       const target = await em.findOne(Provider, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!target) throw notFound();
-      const hadKey = target.apiKeyEncrypted != null;
+      const hadKey = target.apiKeyHint != null;
       await em.remove(target).flush();
       await this.audit.record(em, ctx, {
         action: 'provider.deleted',
