@@ -11,9 +11,13 @@ import type { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AccessTokensModule } from './access-tokens/access-tokens.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ExperiencesModule } from './experiences/experiences.module';
 import { HealthModule } from './health/health.module';
+import { ProvidersModule } from './providers/providers.module';
+import { SetupModule } from './setup/setup.module';
 import { FirstAdminModule } from './users/first-admin.module';
 import { UsersModule } from './users/users.module';
 
@@ -43,6 +47,10 @@ export class AppModule {
         UsersModule,
         FirstAdminModule,
         AuthModule,
+        ProvidersModule,
+        ExperiencesModule,
+        AnalyticsModule,
+        SetupModule,
         ...(serveAdmin
           ? [ServeStaticModule.forRoot({ rootPath: adminDir, exclude: ['/api/{*path}'], serveStaticOptions: { index: 'index.html' } })]
           : []),

@@ -10,6 +10,8 @@ export const TEST_ENV = {
   BCRYPT_COST: '4',
   ADMIN_EMAIL: 'first.admin@interakt.test',
   ADMIN_PASSWORD: 'first admin password for tests',
+  // A fixed key, so that no test writes a development key file into ./data.
+  ENCRYPTION_KEY: '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff',
 };
 
 /** One response the API sent during this spec file, for the no-secrets check (test/no-secrets.setup.ts). */

@@ -75,11 +75,12 @@ describe('the last-admin race across two API instances', () => {
       expect(await activeAdmins()).toBe(1);
       // Exactly one wins. The other is refused by the guard (409 LAST_ADMIN), or — when the winner
       // removed the other's account before that request was even authenticated — by the token
-      // check (401): a deleted or deactivated admin can no longer act.
+      // check (401): a deleted or deactivated admin can no longer act; or by the permission check
+      // (403): a demoted admin no longer holds users.manage.
       const winners = [ra, rb].filter((r) => r.status < 300);
       const loser = [ra, rb].find((r) => r.status >= 300);
       expect(winners).toHaveLength(1);
-      expect(['409 LAST_ADMIN', '401 UNAUTHENTICATED']).toContain(`${loser?.status} ${loser?.body.code}`);
+      expect(['409 LAST_ADMIN', '401 UNAUTHENTICATED', '403 PERMISSION_DENIED']).toContain(`${loser?.status} ${loser?.body.code}`);
     }
     expect(outcomes).toHaveLength(ROUNDS);
   });

@@ -12,6 +12,8 @@ const FORBIDDEN: [string, RegExp][] = [
   ['a bcrypt hash', /\$2[abxy]\$\d{2}\$[./A-Za-z0-9]{53}/],
   ['a SHA-256 hex digest (token hash)', /(^|[^0-9a-f])[0-9a-f]{64}([^0-9a-f]|$)/],
   ['a plain provider API key', new RegExp(PLAIN_PROVIDER_KEY_MARK)],
+  // A provider's apiKey leaves the API only masked ("sk-…a1b2", "…") or null.
+  ['an unmasked apiKey', /"apiKey":"(?![^"]{0,3}…[^"]{0,4}")[^"]*"/],
   [
     'a secret column',
     /"(password_?hash|passwordHash|token_?hash|tokenHash|api_?key_?(ciphertext|encrypted)|apiKey(Ciphertext|Encrypted)|ciphertext)"/i,

@@ -57,6 +57,18 @@ describe('the OpenAPI document at /api/docs-json', () => {
       'POST /api/access-tokens': 'tokens.manage',
       'GET /api/access-tokens': 'tokens.manage',
       'DELETE /api/access-tokens/{id}': 'tokens.manage',
+      'GET /api/providers': 'providers.manage',
+      'POST /api/providers': 'providers.manage',
+      'GET /api/providers/{id}': 'providers.manage',
+      'PATCH /api/providers/{id}': 'providers.manage',
+      'DELETE /api/providers/{id}': 'providers.manage',
+      'GET /api/experiences': 'content.read',
+      'POST /api/experiences': 'content.write',
+      'GET /api/experiences/{id}': 'content.read',
+      'PATCH /api/experiences/{id}': 'content.write',
+      'DELETE /api/experiences/{id}': 'content.write',
+      'GET /api/analytics/summary': 'analytics.view',
+      'POST /api/setup/reset-demo': 'setup.reset',
     });
   });
 
@@ -75,6 +87,34 @@ describe('the OpenAPI document at /api/docs-json', () => {
       expect.arrayContaining(['UserResponse', 'CreateUserDto', 'UpdateUserDto', 'LoginDto', 'LoginResponseDto', 'ApiErrorResponse']),
     );
     expect(JSON.stringify(doc.components.schemas['UserResponse'])).not.toMatch(/passwordHash|tokenVersion/);
+  });
+
+  it('documents the resource routes with their permission, and no sealed key in the provider', () => {
+    for (const [path, method, permission] of [
+      ['/api/providers', 'post', 'providers.manage'],
+      ['/api/experiences', 'get', 'content.read'],
+      ['/api/experiences/{id}', 'patch', 'content.write'],
+      ['/api/analytics/summary', 'get', 'analytics.view'],
+      ['/api/setup/reset-demo', 'post', 'setup.reset'],
+    ]) {
+      const op = doc.paths[path][method];
+      expect([path, method, op.security, op.description]).toEqual([
+        path,
+        method,
+        [{ bearer: [] }],
+        `Requires the \`${permission}\` permission.`,
+      ]);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ProviderResponse',
+        'CreateProviderDto',
+        'ExperienceResponse',
+        'AnalyticsSummaryResponse',
+        'ResetDemoResponseDto',
+      ]),
+    );
+    expect(JSON.stringify(doc.components.schemas['ProviderResponse'])).not.toMatch(/apiKeyEncrypted|apiKeyHint/);
   });
 
   it('serves Swagger UI at /api/docs', async () => {

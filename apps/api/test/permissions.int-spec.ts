@@ -35,6 +35,18 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/api/access-tokens', permission: 'tokens.manage' },
   { method: 'post', path: '/api/access-tokens', permission: 'tokens.manage', body: {} },
   { method: 'delete', path: `/api/access-tokens/${SOME_ID}`, permission: 'tokens.manage' },
+  { method: 'get', path: '/api/providers', permission: 'providers.manage' },
+  { method: 'post', path: '/api/providers', permission: 'providers.manage', body: {} },
+  { method: 'get', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage' },
+  { method: 'patch', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage', body: { name: 'X' } },
+  { method: 'delete', path: `/api/providers/${SOME_ID}`, permission: 'providers.manage' },
+  { method: 'get', path: '/api/experiences', permission: 'content.read' },
+  { method: 'post', path: '/api/experiences', permission: 'content.write', body: {} },
+  { method: 'get', path: `/api/experiences/${SOME_ID}`, permission: 'content.read' },
+  { method: 'patch', path: `/api/experiences/${SOME_ID}`, permission: 'content.write', body: { name: 'X' } },
+  { method: 'delete', path: `/api/experiences/${SOME_ID}`, permission: 'content.write' },
+  { method: 'get', path: '/api/analytics/summary', permission: 'analytics.view' },
+  { method: 'post', path: '/api/setup/reset-demo', permission: 'setup.reset' },
 ];
 
 /** Who calls: a user's login token or an application access token, of each role. */

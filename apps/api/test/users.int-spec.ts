@@ -141,6 +141,19 @@ describe('users routes (SPEC §4 Users) on a real database', () => {
       expect(row).toEqual({ status: 'active', token_version: 0 });
     });
 
+    it.each([
+      [{ firstName: null }, 'firstName must be a string'],
+      [{ lastName: null }, 'lastName must be a string'],
+      [{ email: null }, 'email must be a string'],
+      [{ role: null }, 'role must be one of admin, moderator, user'],
+    ])('PATCH %j is 400, not a database error, and changes nothing', async (body, message) => {
+      const user = await createLoginUser(orm, { role: 'user', firstName: 'Kept' });
+      const res = await http().patch(`/api/users/${user.id}`).set(asAdmin()).send(body).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(res.body.message).toContain(message);
+      expect(await db.query('select first_name, role from users where id = $1', [user.id])).toEqual([{ first_name: 'Kept', role: 'user' }]);
+    });
+
     it('PATCH to a taken email is 409 EMAIL_TAKEN', async () => {
       const user = await createLoginUser(orm);
       const res = await http().patch(`/api/users/${user.id}`).set(asAdmin()).send({ email: 'BOSS@example.com' }).expect(409);

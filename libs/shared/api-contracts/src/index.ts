@@ -4,3 +4,4 @@ export * from './lib/auth';
 export * from './lib/health';
 export * from './lib/audit';
 export * from './lib/access-tokens';
+export * from './lib/resources';

@@ -4,6 +4,7 @@ import { Migration20261203010000_users_search_indexes } from './Migration2026120
 import { Migration20261203020000_auth_tokens_throttle } from './Migration20261203020000_auth_tokens_throttle';
 import { Migration20261203030000_audit_events } from './Migration20261203030000_audit_events';
 import { Migration20261203040000_access_tokens } from './Migration20261203040000_access_tokens';
+import { Migration20261203050000_resources } from './Migration20261203050000_resources';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203020000_auth_tokens_throttle', class: Migration20261203020000_auth_tokens_throttle },
   { name: 'Migration20261203030000_audit_events', class: Migration20261203030000_audit_events },
   { name: 'Migration20261203040000_access_tokens', class: Migration20261203040000_access_tokens },
+  { name: 'Migration20261203050000_resources', class: Migration20261203050000_resources },
 ];

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { Equals, IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@interakt/shared/auth-model';
+import { IsOmittable } from '../../common/validators';
 import type { CreateUserRequest, SetPasswordRequest, UpdateUserRequest } from '@interakt/shared/api-contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -9,23 +10,23 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty({ example: 'Ada', maxLength: 100 })
   @Transform(trim)
-  @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsString()
   firstName!: string;
 
   @ApiProperty({ example: 'Lovelace', maxLength: 100 })
   @Transform(trim)
-  @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsString()
   lastName!: string;
 
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
   @Transform(trim)
-  @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
+  @IsString()
   email!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -47,19 +48,19 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) firstName?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @IsOptional() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(100) lastName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOmittable() @Transform(trim) @IsNotEmpty() @MaxLength(100) @IsString() firstName?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @IsOmittable() @Transform(trim) @IsNotEmpty() @MaxLength(100) @IsString() lastName?: string;
 
   @ApiPropertyOptional({ maxLength: 254 })
-  @IsOptional()
+  @IsOmittable()
   @Transform(trim)
-  @IsString()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an email address' })
+  @IsString()
   email?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
   role?: Role;
 }

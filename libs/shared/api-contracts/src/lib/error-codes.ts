@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'TOO_MANY_ATTEMPTS',
   'CONFLICT',
+  /** A resource name (provider) already in use, compared case-insensitively. */
+  'NAME_TAKEN',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_ERROR',
 ] as const;

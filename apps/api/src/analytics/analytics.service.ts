@@ -1,0 +1,138 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { AnalyticsActorActivityDto, AnalyticsSummaryDto, AuditActorType } from '@interakt/shared/api-contracts';
+import { ApiException } from '../common/api-exception';
+import type { AnalyticsSummaryQueryDto } from './dto/analytics-summary.query';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_RANGE_DAYS = 30;
+export const MAX_RANGE_DAYS = 366;
+export const MAX_USERS = 50;
+export const MAX_TOP_ACTORS = 10;
+
+/**
+ * One statement over `audit_events` in [from, to):
+ * - `grouped`: one row per actor (a user, a token, or a named system part), read through the
+ *   (at, id) index range;
+ * - `ranked`: the totals as window sums over all actors, and each actor's rank among all actors
+ *   and among users (most events first, then the latest activity);
+ * - the top actors and top users get their newest email/name snapshot in the range from a
+ *   backward scan of the (actor_id, at, id) index, one row each.
+ * Only the top 10 actors and top 50 users leave the database.
+ */
+const SUMMARY_SQL = `
+with grouped as (
+  select actor_type,
+         actor_id,
+         case when actor_id is null then actor_name end as system_name,
+         count(*)::int as events,
+         count(*) filter (where action = 'auth.login')::int as logins,
+         count(*) filter (where action = 'auth.login_failed')::int as failed_logins,
+         count(*) filter (where action not like 'auth.%')::int as changes,
+         max(at) as last_activity_at
+    from audit_events
+   where at >= ?::timestamptz and at < ?::timestamptz
+   group by actor_type, actor_id, system_name
+),
+ranked as (
+  select g.*,
+         (sum(events) over ())::int as total_events,
+         (sum(logins) over ())::int as total_logins,
+         (sum(failed_logins) over ())::int as total_failed_logins,
+         (sum(changes) over ())::int as total_changes,
+         (count(*) filter (where actor_type = 'user') over ())::int as active_users,
+         row_number() over (order by events desc, last_activity_at desc, actor_type, actor_id, system_name) as actor_rank,
+         row_number() over (partition by actor_type = 'user' order by events desc, last_activity_at desc, actor_id) as type_rank
+    from grouped g
+),
+picked as (
+  select * from ranked
+   where actor_rank <= ? or (actor_type = 'user' and type_rank <= ?)
+)
+select p.*, snapshot.actor_email, snapshot.actor_name
+  from picked p
+  left join lateral (
+    select e.actor_email, e.actor_name
+      from audit_events e
+     where e.actor_id = p.actor_id and e.at >= ?::timestamptz and e.at < ?::timestamptz
+     order by e.at desc, e.id desc
+     limit 1
+  ) snapshot on p.actor_id is not null
+ order by p.actor_rank`;
+
+interface SummaryRow {
+  actor_type: AuditActorType;
+  actor_id: string | null;
+  system_name: string | null;
+  events: number;
+  logins: number;
+  failed_logins: number;
+  changes: number;
+  last_activity_at: Date | string;
+  total_events: number;
+  total_logins: number;
+  total_failed_logins: number;
+  total_changes: number;
+  active_users: number;
+  actor_rank: string | number;
+  type_rank: string | number;
+  actor_email: string | null;
+  actor_name: string | null;
+}
+
+const invalid = (message: string) => new ApiException('VALIDATION_FAILED', HttpStatus.BAD_REQUEST, [message]);
+
+/** Per-user activity from the audit log (SPEC §4, `analytics.view`). */
+@Injectable()
+export class AnalyticsService {
+  constructor(private readonly em: EntityManager) {}
+
+  async summary(query: AnalyticsSummaryQueryDto, now = new Date()): Promise<AnalyticsSummaryDto> {
+    const { from, to } = resolveRange(query, now);
+    const range = [from.toISOString(), to.toISOString()];
+    const rows = await this.em.getConnection().execute<SummaryRow[]>(SUMMARY_SQL, [...range, MAX_TOP_ACTORS, MAX_USERS, ...range]);
+
+    const first = rows[0];
+    const totals = {
+      events: first?.total_events ?? 0,
+      logins: first?.total_logins ?? 0,
+      failedLogins: first?.total_failed_logins ?? 0,
+      changes: first?.total_changes ?? 0,
+      activeUsers: first?.active_users ?? 0,
+    };
+    const users = rows
+      .filter((r) => r.actor_type === 'user' && r.actor_id !== null && Number(r.type_rank) <= MAX_USERS)
+      .sort((a, b) => Number(a.type_rank) - Number(b.type_rank))
+      .map((r) => {
+        const { type: _type, ...activity } = toActivity(r);
+        return { ...activity, id: r.actor_id as string };
+      });
+    const topActors = rows.filter((r) => Number(r.actor_rank) <= MAX_TOP_ACTORS).map(toActivity);
+    return { from: from.toISOString(), to: to.toISOString(), totals, users, topActors };
+  }
+}
+
+/** [from, to): default the last 30 days up to now; from must come first, and the range spans at most a year. */
+export function resolveRange(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_RANGE_DAYS * DAY_MS);
+  if (Number.isNaN(to.getTime())) throw invalid('to must be a date and time (ISO 8601)');
+  if (Number.isNaN(from.getTime())) throw invalid('from must be a date and time (ISO 8601)');
+  if (from.getTime() >= to.getTime()) throw invalid('from must be before to');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) throw invalid(`the range from … to must not exceed ${MAX_RANGE_DAYS} days`);
+  return { from, to };
+}
+
+function toActivity(row: SummaryRow): AnalyticsActorActivityDto {
+  return {
+    type: row.actor_type,
+    id: row.actor_id,
+    email: row.actor_id === null ? null : row.actor_email,
+    name: row.actor_id === null ? row.system_name : row.actor_name,
+    events: row.events,
+    logins: row.logins,
+    failedLogins: row.failed_logins,
+    changes: row.changes,
+    lastActivityAt: new Date(row.last_activity_at).toISOString(),
+  };
+}
