@@ -6,20 +6,11 @@ import { ListAuditQueryDto } from '../src/audit/dto/list-audit.query';
 import { createOrmConfig } from '../src/database/mikro-orm.config';
 import type { User } from '../src/users/user.entity';
 import { bearer, createLoginUser, GOOD_PASSWORD, loginToken } from './auth-helpers';
+import type { AuditRow } from './audit-helpers';
 import { createTestApp } from './http-app';
 import { createMigratedDatabase, createTestDatabase, planOf, quiet, type TestDatabase } from './test-database';
 
-interface EventRow {
-  id: string;
-  action: string;
-  actor_type: string;
-  actor_id: string | null;
-  actor_email: string | null;
-  actor_name: string | null;
-  target_type: string | null;
-  target_id: string | null;
-  target_label: string | null;
-  details: Record<string, unknown>;
+interface EventRow extends AuditRow {
   ip: string | null;
   user_agent: string | null;
 }

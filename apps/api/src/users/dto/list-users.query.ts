@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { PageQueryDto } from '../../common/page-query.dto';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@interakt/shared/auth-model';
 import {
   USER_SORT_FIELDS,
@@ -12,11 +13,9 @@ import {
 } from '@interakt/shared/api-contracts';
 
 export const SORT_ORDERS: readonly SortOrder[] = ['asc', 'desc'];
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 /** Query string of `GET /api/users` (SPEC §4). Numbers arrive as strings and are converted here. */
-export class ListUsersQueryDto implements UserListQuery {
+export class ListUsersQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({
     description: 'Case-insensitive substring of the first name, last name, full name ("first last") or email; % _ \\ are literal',
     maxLength: 200,
@@ -36,21 +35,6 @@ export class ListUsersQueryDto implements UserListQuery {
   @IsOptional()
   @IsIn(USER_STATUSES)
   status?: UserStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ enum: USER_SORT_FIELDS, default: 'createdAt', description: '"name" sorts by "first last", case-insensitively' })
   @IsOptional()
