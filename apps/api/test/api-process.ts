@@ -4,7 +4,13 @@ import { findFreePort } from '../src/database/embedded-postgres';
 
 /** The built API, as `npm start` and the container run it (the api:test target builds it first). */
 export const MAIN = resolve(__dirname, '../../../dist/apps/api/main.js');
-export const BASE_ENV = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', LOG_LEVEL: 'info' };
+export const BASE_ENV = {
+  PATH: process.env['PATH'] ?? '',
+  HOME: process.env['HOME'] ?? '/tmp',
+  LOG_LEVEL: 'info',
+  // A fixed key, so no test process writes a development key file into ./data.
+  ENCRYPTION_KEY: 'cd'.repeat(32),
+};
 
 /** Resolves with the first line of stdout/stderr that matches, or rejects on timeout or exit. */
 export async function waitForLine(child: ChildProcessWithoutNullStreams, pattern: RegExp, timeoutMs: number): Promise<string> {

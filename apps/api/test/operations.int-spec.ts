@@ -72,6 +72,10 @@ describe('operations of the built API process', () => {
       await call(api, '/api/auth/login', { body: { email: ADMIN.email, password: 'a wrong password typed here' } });
       secrets.push('a wrong password typed here');
       await call(api, `/api/users?access_token=${secret}`);
+      const providerKey = 'sk-plain-logtest-0123456789abcdefghijklmnop';
+      secrets.push(providerKey);
+      const provider = await call(api, '/api/providers', { token, body: { name: 'Log test AI', kind: 'openai', apiKey: providerKey } });
+      expect(provider.status).toBe(201);
       await new Promise((r) => setTimeout(r, 200));
 
       const output = api.output();
