@@ -9,7 +9,6 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionStore } from '@interakt/admin/auth/data-access';
-import { ChangePasswordDialog } from '@interakt/admin/auth/feature-login';
 import { ROLE_LABELS } from '@interakt/admin/shared/util';
 import { ADMIN_SCREENS } from '../admin-screens';
 
@@ -43,7 +42,9 @@ export class Shell {
     return user ? ROLE_LABELS[user.role] : '';
   });
 
-  protected changePassword(): void {
+  protected async changePassword(): Promise<void> {
+    // Loaded on first use: the sign-in library is a lazy route chunk already.
+    const { ChangePasswordDialog } = await import('@interakt/admin/auth/feature-login');
     this.dialog
       .open(ChangePasswordDialog, { restoreFocus: '#account-menu-button' })
       .afterClosed()

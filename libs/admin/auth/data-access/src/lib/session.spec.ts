@@ -68,7 +68,10 @@ describe('SessionStore and the HTTP interceptors', () => {
     const done = firstValueFrom(sut.login('ada@example.com', 'wrong')).catch((e: unknown) => e);
     http
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, error: 'Unauthorized', code: 'INVALID_CREDENTIALS', message: 'Invalid email or password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     const error = (await done) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.message).toBe('The email or password is not correct.');
@@ -90,7 +93,12 @@ describe('SessionStore and the HTTP interceptors', () => {
   it('drops a dead token at start without an error', async () => {
     localStorage.setItem(TOKEN_STORAGE_KEY, 'dead');
     const done = sut.restore();
-    http.expectOne('/api/auth/me').flush({ code: 'UNAUTHENTICATED', message: 'x', statusCode: 401, error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/auth/me')
+      .flush(
+        { code: 'UNAUTHENTICATED', message: 'x', statusCode: 401, error: 'Unauthorized' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await done;
     expect(sut.signedIn()).toBe(false);
     expect(localStorage.getItem(TOKEN_STORAGE_KEY)).toBeNull();
@@ -106,7 +114,12 @@ describe('SessionStore and the HTTP interceptors', () => {
     await signIn();
     await router.navigateByUrl('/admin/users?role=user');
     const call = firstValueFrom(TestBed.inject(HttpClient).get('/api/users')).catch((e: unknown) => e);
-    http.expectOne('/api/users').flush({ code: 'UNAUTHENTICATED', message: 'expired', statusCode: 401, error: 'Unauthorized' }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne('/api/users')
+      .flush(
+        { code: 'UNAUTHENTICATED', message: 'expired', statusCode: 401, error: 'Unauthorized' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     expect(await call).toBeInstanceOf(ApiError);
     await TestBed.inject(Router).navigated;
     await new Promise((r) => setTimeout(r));

@@ -26,7 +26,9 @@ describe('ChangePasswordDialog', () => {
   }
 
   function field(el: HTMLElement, label: string): HTMLInputElement {
-    const input = Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)?.querySelector('input');
+    const input = Array.from(el.querySelectorAll('mat-form-field'))
+      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
+      ?.querySelector('input');
     if (!input) throw new Error(`no field ${label}`);
     return input;
   }
@@ -61,12 +63,16 @@ describe('ChangePasswordDialog', () => {
   it('shows INVALID_CURRENT_PASSWORD under the current password and WEAK_PASSWORD under the new one', async () => {
     const { el, stable } = await open();
     fill(el, { 'Current password': 'old', 'New password': 'a brand new passphrase', 'Confirm new password': 'a brand new passphrase' });
-    changePassword.mockReturnValueOnce(throwError(() => new ApiError(400, 'INVALID_CURRENT_PASSWORD', 'The current password is not correct.', 'currentPassword')));
+    changePassword.mockReturnValueOnce(
+      throwError(() => new ApiError(400, 'INVALID_CURRENT_PASSWORD', 'The current password is not correct.', 'currentPassword')),
+    );
     expect(await submit(el, stable)).toEqual(['The current password is not correct.']);
     expect(field(el, 'Current password').closest('mat-form-field')?.textContent).toContain('The current password is not correct.');
 
     fill(el, { 'Current password': 'right' });
-    changePassword.mockReturnValueOnce(throwError(() => new ApiError(400, 'WEAK_PASSWORD', 'This password is too common; choose another.', 'password')));
+    changePassword.mockReturnValueOnce(
+      throwError(() => new ApiError(400, 'WEAK_PASSWORD', 'This password is too common; choose another.', 'password')),
+    );
     expect(await submit(el, stable)).toEqual(['This password is too common; choose another.']);
     expect(field(el, 'New password').closest('mat-form-field')?.textContent).toContain('too common');
   });

@@ -31,7 +31,9 @@ describe('LoginPage', () => {
   }
 
   function type(el: HTMLElement, label: string, value: string): void {
-    const input = Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)?.querySelector('input');
+    const input = Array.from(el.querySelectorAll('mat-form-field'))
+      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
+      ?.querySelector('input');
     if (!input) throw new Error(`no field ${label}`);
     input.value = value;
     input.dispatchEvent(new Event('input'));
@@ -84,6 +86,9 @@ describe('LoginPage', () => {
     el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await harness.fixture.whenStable();
     expect(login).not.toHaveBeenCalled();
-    expect(Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim())).toEqual(['Enter your email address.', 'Enter your password.']);
+    expect(Array.from(el.querySelectorAll('mat-error')).map((e) => e.textContent?.trim())).toEqual([
+      'Enter your email address.',
+      'Enter your password.',
+    ]);
   });
 });

@@ -45,7 +45,8 @@ describe('toApiError', () => {
   });
 
   it('has a meaning for every code', () => {
-    for (const [code, meaning] of Object.entries(ERROR_MEANINGS)) expect({ code, ok: meaning.sentence === null || meaning.sentence.endsWith('.') }).toEqual({ code, ok: true });
+    for (const [code, meaning] of Object.entries(ERROR_MEANINGS))
+      expect({ code, ok: meaning.sentence === null || meaning.sentence.endsWith('.') }).toEqual({ code, ok: true });
   });
 });
 

@@ -25,7 +25,9 @@ describe('applyApiError', () => {
 
   it('returns the sentence when the form has no such field or the error has none', () => {
     expect(applyApiError(form(), new ApiError(400, 'INVALID_CURRENT_PASSWORD', 'Wrong.', 'currentPassword'))).toBe('Wrong.');
-    expect(applyApiError(form(), new ApiError(409, 'LAST_ADMIN', 'At least one active admin must remain.'))).toBe('At least one active admin must remain.');
+    expect(applyApiError(form(), new ApiError(409, 'LAST_ADMIN', 'At least one active admin must remain.'))).toBe(
+      'At least one active admin must remain.',
+    );
     expect(applyApiError(form(), new TypeError('boom'))).toBe('Something went wrong. Try again.');
   });
 });

@@ -42,7 +42,11 @@ describe('UsersApi', () => {
 
 describe('user list state in the URL', () => {
   it('reads every filter, the page and the sort, and falls back on anything malformed', () => {
-    expect(userListStateFrom(convertToParamMap({ search: ' ada ', role: 'admin', status: 'inactive', page: '3', pageSize: '50', sort: 'email', order: 'desc' }))).toEqual({
+    expect(
+      userListStateFrom(
+        convertToParamMap({ search: ' ada ', role: 'admin', status: 'inactive', page: '3', pageSize: '50', sort: 'email', order: 'desc' }),
+      ),
+    ).toEqual({
       search: 'ada',
       role: 'admin',
       status: 'inactive',
@@ -73,6 +77,12 @@ describe('user list state in the URL', () => {
       sort: null,
       order: null,
     });
-    expect(userListParams({ role: 'user', page: 2, pageSize: 50, sort: 'name', order: 'desc' })).toMatchObject({ role: 'user', page: 2, pageSize: 50, sort: 'name', order: 'desc' });
+    expect(userListParams({ role: 'user', page: 2, pageSize: 50, sort: 'name', order: 'desc' })).toMatchObject({
+      role: 'user',
+      page: 2,
+      pageSize: 50,
+      sort: 'name',
+      order: 'desc',
+    });
   });
 });

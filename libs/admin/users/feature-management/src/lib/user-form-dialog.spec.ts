@@ -61,7 +61,10 @@ describe('UserFormDialog', () => {
   }
 
   function fieldText(el: HTMLElement, label: string): string {
-    return Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)?.textContent ?? '';
+    return (
+      Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
+        ?.textContent ?? ''
+    );
   }
 
   async function submit(el: HTMLElement): Promise<void> {
@@ -77,7 +80,13 @@ describe('UserFormDialog', () => {
     fill(el, { 'First name': ' Grace ', 'Last name': 'Hopper', Email: 'grace@example.com' });
     await submit(el);
     const req = http.expectOne({ method: 'POST', url: '/api/users' });
-    expect(req.request.body).toEqual({ firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com', role: 'user', generatePassword: true });
+    expect(req.request.body).toEqual({
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@example.com',
+      role: 'user',
+      generatePassword: true,
+    });
     req.flush({ user: { ...ada, firstName: 'Grace', role: 'user' }, generatedPassword: 'A1b2C3d4E5f6G7h8I9j0' });
     await settle();
     const shown = document.querySelector('adm-user-form-dialog') as HTMLElement;
@@ -106,7 +115,10 @@ describe('UserFormDialog', () => {
     await submit(el);
     http
       .expectOne('/api/users')
-      .flush({ statusCode: 400, error: 'Bad Request', code: 'WEAK_PASSWORD', message: 'Password must be at least 15 characters long' }, { status: 400, statusText: 'Bad Request' });
+      .flush(
+        { statusCode: 400, error: 'Bad Request', code: 'WEAK_PASSWORD', message: 'Password must be at least 15 characters long' },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await settle();
     expect(fieldText(el, 'Password')).toContain('Password must be at least 15 characters long.');
     expect(closed).not.toHaveBeenCalled();
@@ -129,7 +141,9 @@ describe('UserFormDialog', () => {
     const el = await open({ mode: 'edit', user: ada, self: true });
     el.querySelector<HTMLElement>('mat-select')?.click();
     await settle();
-    Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) => o.textContent?.trim() === 'User')?.click();
+    Array.from(document.querySelectorAll<HTMLElement>('mat-option'))
+      .find((o) => o.textContent?.trim() === 'User')
+      ?.click();
     await settle();
     await submit(el);
     http.expectNone(`/api/users/${ada.id}`);

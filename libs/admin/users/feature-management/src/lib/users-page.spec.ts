@@ -20,7 +20,15 @@ const me: UserDto = {
   updatedAt: '2026-12-01T10:00:00.000Z',
   lastLoginAt: null,
 };
-const ada: UserDto = { ...me, id: '00000000-0000-4000-8000-000000000002', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', role: 'user', status: 'inactive' };
+const ada: UserDto = {
+  ...me,
+  id: '00000000-0000-4000-8000-000000000002',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  role: 'user',
+  status: 'inactive',
+};
 const page = (items: UserDto[], total = items.length): Page<UserDto> => ({ items, total, page: 1, pageSize: 20 });
 
 describe('UsersPage', () => {
@@ -108,11 +116,15 @@ describe('UsersPage', () => {
 
   it('shows an error with a retry when the list cannot load', async () => {
     const el = await open('/admin/users');
-    http.expectOne((r) => r.url === '/api/users').flush({ statusCode: 500, error: 'x', code: 'INTERNAL_ERROR', message: 'x' }, { status: 500, statusText: 'x' });
+    http
+      .expectOne((r) => r.url === '/api/users')
+      .flush({ statusCode: 500, error: 'x', code: 'INTERNAL_ERROR', message: 'x' }, { status: 500, statusText: 'x' });
     http.expectOne('/api/users/stats').flush({ total: 0, active: 0, inactive: 0, activePercent: 0, admins: 0 });
     await settle();
     expect(el.querySelector('[data-testid=users-error]')?.textContent).toContain('Something went wrong on the server. Try again.');
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Retry')?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Retry')
+      ?.click();
     await settle();
     respond(page([ada]));
     await settle();
@@ -125,7 +137,10 @@ describe('UsersPage', () => {
     await settle();
     el.querySelector<HTMLButtonElement>('[aria-label="Actions for Admin User"]')?.click();
     await settle();
-    const items = Array.from(document.querySelectorAll('.mat-mdc-menu-panel [mat-menu-item]')).map((i) => [i.textContent?.trim(), (i as HTMLButtonElement).disabled]);
+    const items = Array.from(document.querySelectorAll('.mat-mdc-menu-panel [mat-menu-item]')).map((i) => [
+      i.textContent?.trim(),
+      (i as HTMLButtonElement).disabled,
+    ]);
     expect(items).toEqual([
       ['Edit', false],
       ['Change password', false],
@@ -140,7 +155,9 @@ describe('UsersPage', () => {
     await settle();
     el.querySelector<HTMLButtonElement>('[aria-label="Actions for Bo Admin"]')?.click();
     await settle();
-    Array.from(document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')).find((i) => i.textContent?.includes('Delete'))?.click();
+    Array.from(document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]'))
+      .find((i) => i.textContent?.includes('Delete'))
+      ?.click();
     await settle();
     expect(document.querySelector('mat-dialog-container h2')?.textContent).toBe('Delete Bo Admin?');
     document.querySelector<HTMLButtonElement>('[data-testid=confirm]')?.click();
