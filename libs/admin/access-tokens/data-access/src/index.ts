@@ -1,0 +1,1 @@
+export * from './lib/access-tokens-api';

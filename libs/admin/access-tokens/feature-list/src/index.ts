@@ -1,0 +1,2 @@
+export * from './lib/tokens-page';
+export * from './lib/create-token-dialog';

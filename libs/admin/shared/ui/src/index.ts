@@ -1,0 +1,3 @@
+export * from './lib/icons';
+export * from './lib/confirm-dialog';
+export * from './lib/secret-once';
