@@ -450,4 +450,21 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     await signIn(ADMIN.email, NEW_ADMIN_PASSWORD);
     await page.waitForURL('**/admin/audit');
   });
+
+  it('left an API log of JSON lines, one per request with its id, and not one secret in it', () => {
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.trim());
+    const entries = lines.map((l) => JSON.parse(l) as { req?: { id?: string }; res?: { statusCode?: number } });
+    const requests = entries.filter((e) => e.req && e.res);
+    expect(requests.length).toBeGreaterThan(50);
+    expect(requests.filter((e) => !e.req?.id)).toEqual([]);
+    const log = server.output();
+    for (const secret of [ADMIN.password, NEW_ADMIN_PASSWORD, GRACE.password, ALAN.password, ADA.password]) {
+      expect(log).not.toContain(secret);
+    }
+    // No bcrypt hash, access token secret or login JWT.
+    expect(log).not.toMatch(/\$2[aby]\$\d\d\$|iak_[0-9A-Za-z]{49}|eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+  });
 });

@@ -91,7 +91,8 @@ export async function startApiServer(env: { adminEmail: string; adminPassword: s
       ADMIN_PASSWORD: env.adminPassword,
       BCRYPT_COST: '4',
       JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
+      // Request lines too: the last test reads the whole log for secrets.
+      LOG_LEVEL: 'info',
       ...database,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

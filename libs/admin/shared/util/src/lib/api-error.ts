@@ -1,7 +1,7 @@
 import type { ApiErrorBody, ErrorCode } from '@interakt/shared/api-contracts';
 
 /** The form field a server error belongs to, by its usual name in this app's forms. */
-export type ErrorField = 'email' | 'password' | 'currentPassword';
+export type ErrorField = 'email' | 'password' | 'currentPassword' | 'name';
 
 interface ErrorMeaning {
   /** Shown under this field when the form has it; otherwise the sentence is shown for the form. */
@@ -23,6 +23,7 @@ export const ERROR_MEANINGS: Readonly<Record<ErrorCode, ErrorMeaning>> = {
   USER_NOT_FOUND: { sentence: 'This user no longer exists.' },
   NOT_FOUND: { sentence: 'It no longer exists.' },
   EMAIL_TAKEN: { field: 'email', sentence: 'Another account already uses this email address.' },
+  NAME_TAKEN: { field: 'name', sentence: 'Another entry already uses this name.' },
   LAST_ADMIN: {
     sentence: 'At least one active admin must remain. Make another user an admin first, then try again.',
   },
