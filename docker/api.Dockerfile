@@ -46,8 +46,8 @@ COPY --from=build /src/dist/apps/admin/browser dist/apps/admin/browser
 # The `node` user of the base image, by number so that Kubernetes' runAsNonRoot can verify it.
 USER 1000:1000
 EXPOSE 3000
-# No --start-period: dockerfilelint 1.8 misreads it. Six misses 10 s apart leave a minute to start
-# (the API is up in seconds; compose.yml adds a start period for migrations at start).
+# No --start-period: dockerfilelint 1.8 misreads it. Six misses 10 s apart leave a minute to start,
+# and the API is up in seconds, migrations at start included (compose.yml adds a start period).
 HEALTHCHECK --interval=10s --timeout=5s --retries=6 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
