@@ -22,6 +22,8 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // docker/ (project `deploy`): checks of the deployment files; it runs the built apps, never imports them.
             { sourceTag: 'scope:ops', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Tooling beside the apps (the benchmark): shared libraries only; apps are reached over HTTP.
+            { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util'] },

@@ -18,6 +18,8 @@ export async function createApp(options: AppModuleOptions & { bufferLogs?: boole
   app.setGlobalPrefix('api');
   app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
+  // API answers are no-store (noStoreForApi), so an ETag (a SHA-1 of every JSON body) buys nothing.
+  app.set('etag', false);
   app.use(securityHeaders(), noStoreForApi);
   const openApi = new DocumentBuilder()
     .setTitle('Interakt Admin API')

@@ -53,6 +53,7 @@ describe('migrations on an empty database', () => {
       "CREATE INDEX users_full_name_trgm ON public.users USING gin (lower((((first_name)::text || ' '::text) || (last_name)::text)) gin_trgm_ops)",
       'CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)',
       'CREATE INDEX users_role_id ON public.users USING btree (role, id)',
+      'CREATE INDEX users_role_status_created_at_id ON public.users USING btree (role, status, created_at, id)',
       'CREATE INDEX users_status_id ON public.users USING btree (status, id)',
     ]);
   });

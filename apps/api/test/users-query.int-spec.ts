@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
-import type { UserSortField } from '@interakt/shared/api-contracts';
+import { EXACT_TOTAL_LIMIT, type UserSortField } from '@interakt/shared/api-contracts';
 import { ListUsersQueryDto } from '../src/users/dto/list-users.query';
-import { buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
+import { buildAnchoredListSql, buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
 import type { User } from '../src/users/user.entity';
 import { createUser, type UserOverrides } from './factories';
 import { createMigratedDatabase, planOf, type TestDatabase } from './test-database';
@@ -119,7 +119,7 @@ describe('UsersQueryService.list on PostgreSQL', () => {
 
     it('treats quotes and SQL in the search as text', async () => {
       for (const search of ["x' or '1'='1", "\\' or 1=1 --", 'ada"; drop table users; --']) {
-        expect(await sut.list(query({ search }))).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+        expect(await sut.list(query({ search }))).toEqual({ items: [], total: 0, totalExact: true, page: 1, pageSize: 20 });
       }
       expect((await sut.list(query())).total).toBe(10);
     });
@@ -230,9 +230,33 @@ describe('UsersQueryService.list on PostgreSQL', () => {
       for (let i = 0; i < 5; i++) expect(await read()).toEqual(first);
     });
 
+    it('reads anchored pages (by keyset) exactly as offsets would, and stops trusting an anchor once the list changes', async () => {
+      const walk = async (values: Record<string, unknown>) => {
+        const ids: string[] = [];
+        for (let page = 1; page <= 4; page++) ids.push(...(await sut.list(query({ ...values, page, pageSize: 3 }))).items.map((u) => u.id));
+        return ids;
+      };
+      // First walk: page 1 anchors page 2, and so on; the second walk reads pages 2–4 by keyset.
+      expect(await walk({})).toEqual(expectedIdsByCreatedDesc());
+      expect(await walk({})).toEqual(expectedIdsByCreatedDesc());
+      const byRole = await walk({ sort: 'role', order: 'desc' });
+      expect(await walk({ sort: 'role', order: 'desc' })).toEqual(byRole);
+      expect(new Set(byRole).size).toBe(10);
+
+      // A new newest user shifts every page by one; page 3 must show it, not the anchored rows.
+      const newest = await createUser(orm.em.fork(), { firstName: 'Newest', lastName: 'Person', email: 'newest@anchors.example' });
+      try {
+        const page3 = (await sut.list(query({ page: 3, pageSize: 3 }))).items.map((u) => u.id);
+        expect(page3).toEqual([newest.id, ...expectedIdsByCreatedDesc()].slice(6, 9));
+      } finally {
+        await db.query('delete from users where id = $1', [newest.id]);
+      }
+      expect(await walk({})).toEqual(expectedIdsByCreatedDesc());
+    });
+
     it('answers a page past the end with no items and the real total', async () => {
-      expect(await sut.list(query({ page: 5, pageSize: 3 }))).toEqual({ items: [], total: 10, page: 5, pageSize: 3 });
-      expect(await sut.list(query({ search: 'ada', page: 2 }))).toEqual({ items: [], total: 1, page: 2, pageSize: 20 });
+      expect(await sut.list(query({ page: 5, pageSize: 3 }))).toEqual({ items: [], total: 10, totalExact: true, page: 5, pageSize: 3 });
+      expect(await sut.list(query({ search: 'ada', page: 2 }))).toEqual({ items: [], total: 1, totalExact: true, page: 2, pageSize: 20 });
     });
 
     it('serves the smallest and the largest page size', async () => {
@@ -290,6 +314,31 @@ describe('UsersQueryService.stats on PostgreSQL', () => {
     // 5 of 9 = 55.555…%: rounds up
     expect(await sut.stats()).toEqual({ total: 9, active: 5, inactive: 4, activePercent: 55.6, admins: 3 });
   });
+
+  it('keeps the user_counts counters equal to a real count through bulk inserts, updates, deletes and truncate', async () => {
+    const counted = () =>
+      db.query<{ role: string; status: string; n: number }>(
+        `select r.role, s.status, (select count(*)::int from users u where u.role = r.role and u.status = s.status) as n
+           from unnest(array['admin', 'moderator', 'user']) as r(role) cross join unnest(array['active', 'inactive']) as s(status)
+          order by 1, 2`,
+      );
+    const kept = () =>
+      db.query<{ role: string; status: string; n: number }>('select role, status, users::int as n from user_counts order by 1, 2');
+    await db.query(`
+      insert into users (id, email, first_name, last_name, role, status, password_hash, token_version, created_at, updated_at)
+      select gen_random_uuid(), 'count' || g || '@counters.example', 'F', 'L',
+             (array['admin', 'moderator', 'user'])[1 + g % 3], (array['active', 'inactive'])[1 + g % 2], 'x', 0, now(), now()
+        from generate_series(1, 300) as g`);
+    expect(await kept()).toEqual(await counted());
+    await db.query(`update users set role = 'user', status = 'active' where email like 'count1%'`);
+    // An update that changes neither role nor status leaves the counters (and their row locks) alone.
+    await db.query(`update users set last_login_at = now() where email like '%@counters.example'`);
+    expect(await kept()).toEqual(await counted());
+    await db.query(`delete from users where email like 'count2%'`);
+    expect(await kept()).toEqual(await counted());
+    await db.query('truncate users cascade');
+    expect((await kept()).every((row) => row.n === 0)).toBe(true);
+  });
 });
 
 describe('user search at 20,000 users uses the trigram indexes', () => {
@@ -323,7 +372,15 @@ describe('user search at 20,000 users uses the trigram indexes', () => {
     const page = await sut.list(query({ search: 'ada love' }));
     expect(page.total).toBe(1);
     expect(page.items.map((u) => u.email)).toEqual(['ada@analytical.example']);
-    expect((await sut.list(query({ search: 'bulk.example', pageSize: 5 }))).total).toBe(20_000);
+    // 20,000 matches: more than EXACT_TOTAL_LIMIT, so the total is PostgreSQL's estimate, flagged as such.
+    const many = await sut.list(query({ search: 'bulk.example', pageSize: 5 }));
+    expect(many.totalExact).toBe(false);
+    expect(many.total).toBeGreaterThan(EXACT_TOTAL_LIMIT);
+    expect(many.total).toBeLessThan(40_000);
+    expect(many.items).toHaveLength(5);
+    // Without a search the total stays exact at any size: it comes from the counters.
+    expect(await sut.list(query({ pageSize: 1 }))).toMatchObject({ total: 20_001, totalExact: true });
+    expect(await sut.list(query({ role: 'admin', status: 'inactive', pageSize: 1 }))).toMatchObject({ total: 400, totalExact: true });
   });
 
   it.each(['lovelace', 'ada love', 'analytical.ex'])(
@@ -338,15 +395,28 @@ describe('user search at 20,000 users uses the trigram indexes', () => {
   );
 
   it.each([
-    [{}, 'users_created_at_id'],
-    [{ sort: 'createdAt', order: 'asc' }, 'users_created_at_id'],
-    [{ sort: 'name' }, 'users_full_name_sort'],
-    [{ sort: 'name', order: 'desc', page: 3 }, 'users_full_name_sort'],
-    [{ sort: 'email' }, 'users_email_lower_unique'],
-    [{ sort: 'role', order: 'desc' }, 'users_role_id'],
-    [{ sort: 'status' }, 'users_status_id'],
-  ])('reads an unfiltered page sorted by %j in index order (%s)', async (values, index) => {
+    [{}, ['users_created_at_id']],
+    [{ sort: 'createdAt', order: 'asc' }, ['users_created_at_id']],
+    [{ sort: 'name' }, ['users_full_name_sort']],
+    [{ sort: 'email' }, ['users_email_lower_unique']],
+    [{ sort: 'role', order: 'desc' }, ['users_role_id']],
+    [{ sort: 'status' }, ['users_status_id']],
+    // Past page 1: the page's ids from the sort index, then those rows by primary key (a deferred join).
+    [{ sort: 'name', order: 'desc', page: 3 }, ['users_full_name_sort', 'users_pkey']],
+    [{ page: 500 }, ['users_created_at_id', 'users_pkey']],
+  ])('reads an unfiltered page sorted by %j in index order (%s)', async (values, indexes) => {
     const { rows } = buildListUsersSql(query(values));
-    expect(await planOf(orm, rows)).toEqual({ indexes: [index], seqScan: false });
+    expect(await planOf(orm, rows)).toEqual({ indexes, seqScan: false });
+  });
+
+  it('reads an anchored page 500 by keyset on the sort index, and page 500 without an anchor by a deferred join', async () => {
+    const [{ created_at: key, id }] = await db.query<{ created_at: string; id: string }>(
+      'select created_at::text, id from users order by created_at desc, id desc offset 9980 limit 1',
+    );
+    // user_counts (six rows) is read whole; users only through the index.
+    const anchored = await planOf(orm, buildAnchoredListSql(query({ page: 500 }), { key, id }));
+    expect(anchored.indexes).toEqual(['users_created_at_id']);
+    const deferred = await planOf(orm, buildAnchoredListSql(query({ page: 500 })));
+    expect(deferred.indexes).toEqual(['users_created_at_id', 'users_pkey']);
   });
 });

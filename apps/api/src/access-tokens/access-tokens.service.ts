@@ -3,6 +3,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { isRole, type Role } from '@interakt/shared/auth-model';
 import { ACCESS_TOKEN_DEFAULT_DAYS, type AccessTokenDto, type CreateAccessTokenResponse } from '@interakt/shared/api-contracts';
 import type { AuditContext } from '../audit/audit-context';
+import { readPrepared } from '../database/prepared-read';
 import { AuditService } from '../audit/audit.service';
 import type { TokenPrincipal } from '../auth/principal';
 import { ApiException } from '../common/api-exception';
@@ -99,12 +100,13 @@ export class AccessTokensService {
 
   /**
    * The principal for a presented secret, or null when it is malformed, unknown (revoked) or
-   * expired. One indexed read per request; `last_used_at` is written at most once a minute.
+   * expired. One indexed read per request (a prepared statement); `last_used_at` is written at most once a minute.
    */
   async authenticate(secret: string): Promise<TokenPrincipal | null> {
     if (!isWellFormedTokenSecret(secret)) return null;
     const connection = this.em.getConnection();
-    const [row] = await connection.execute<TokenRow[]>(
+    const [row] = await readPrepared<TokenRow>(
+      this.em,
       `select id, name, role,
               coalesce(expires_at <= now(), false) as expired,
               coalesce(last_used_at < now() - interval '1 minute', true) as stale

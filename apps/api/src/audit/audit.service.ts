@@ -1,8 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
-import type { AuditAction, AuditEventDto, AuditTargetDto, Page } from '@interakt/shared/api-contracts';
+import { EXACT_TOTAL_LIMIT, type AuditAction, type AuditEventDto, type AuditTargetDto, type Page } from '@interakt/shared/api-contracts';
 import type { AuditContext } from './audit-context';
-import type { BoundSql } from '../users/users-query.service';
+import { type BoundSql, countCapped } from '../database/capped-count';
+import { readPrepared } from '../database/prepared-read';
 import type { ListAuditQueryDto } from './dto/list-audit.query';
 
 /** One event to record: the action, what it was done to, and what changed (never a secret). */
@@ -80,16 +81,19 @@ export class AuditService {
   /** Newest first; each filter narrows one of the (column, at, id) indexes. */
   async list(query: ListAuditQueryDto): Promise<Page<AuditEventDto>> {
     const { rows, count } = buildListAuditSql(query);
-    const connection = this.em.getConnection();
-    const [events, [{ total }]] = await Promise.all([
-      connection.execute<AuditRow[]>(rows.sql, rows.params),
-      connection.execute<{ total: number }[]>(count.sql, count.params),
+    const [events, { total, totalExact }] = await Promise.all([
+      readPrepared<AuditRow>(this.em, rows.sql, rows.params),
+      countCapped(this.em, count, EXACT_TOTAL_LIMIT),
     ]);
-    return { items: events.map(toAuditEventDto), total, page: query.page, pageSize: query.pageSize };
+    return { items: events.map(toAuditEventDto), total, totalExact, page: query.page, pageSize: query.pageSize };
   }
 }
 
-/** The page and the total of `GET /api/audit`; user input only as bound parameters. */
+/**
+ * The page and the matches to count for `GET /api/audit`; user input only as bound parameters.
+ * The total is counted exactly up to EXACT_TOTAL_LIMIT and estimated beyond (`countCapped`): an exact
+ * `count(*)` of a million events took ~60 ms on every request.
+ */
 export function buildListAuditSql(query: ListAuditQueryDto): { rows: BoundSql; count: BoundSql } {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -111,7 +115,7 @@ export function buildListAuditSql(query: ListAuditQueryDto): { rows: BoundSql; c
       sql: `select * from audit_events${where} order by at desc, id desc limit ? offset ?`,
       params: [...params, query.pageSize, (query.page - 1) * query.pageSize],
     },
-    count: { sql: `select count(*)::int as total from audit_events${where}`, params },
+    count: { sql: `select 1 from audit_events${where}`, params },
   };
 }
 

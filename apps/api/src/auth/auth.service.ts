@@ -5,8 +5,9 @@ import { permissionsFor } from '@interakt/shared/auth-model';
 import { ApiException } from '../common/api-exception';
 import type { AuditContext } from '../audit/audit-context';
 import { AuditService } from '../audit/audit.service';
+import { readPrepared } from '../database/prepared-read';
 import { userTarget } from '../users/users.service';
-import { toUserDto } from '../users/user.dto';
+import { USER_ROW_COLUMNS, type UserRow, userRowToDto } from '../users/user.dto';
 import { User } from '../users/user.entity';
 import { LoginThrottleService } from './login-throttle.service';
 import { LoginTokenService } from './login-token.service';
@@ -79,9 +80,10 @@ export class AuthService {
 
   async me(principal: Principal): Promise<MeResponse> {
     requireUser(principal, 'read /api/auth/me');
-    const user = await this.em.fork().findOne(User, principal.id);
-    if (!user) throw new ApiException('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'The account no longer exists');
-    return { user: toUserDto(user), permissions: [...permissionsFor(user.role)] };
+    // A read: one row straight to the DTO, without hydrating an entity.
+    const [row] = await readPrepared<UserRow>(this.em, `select ${USER_ROW_COLUMNS} from users where id = ?`, [principal.id]);
+    if (!row) throw new ApiException('UNAUTHENTICATED', HttpStatus.UNAUTHORIZED, 'The account no longer exists');
+    return { user: userRowToDto(row), permissions: [...permissionsFor(row.role)] };
   }
 
   async logout(ctx: AuditContext, principal: Principal): Promise<void> {

@@ -5,6 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import { isRole, type Role } from '@interakt/shared/auth-model';
 import type { LoginResponse } from '@interakt/shared/api-contracts';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { readPrepared } from '../database/prepared-read';
 import { toUserDto } from '../users/user.dto';
 import type { User } from '../users/user.entity';
 import type { UserPrincipal } from './principal';
@@ -57,7 +58,8 @@ export class LoginTokenService {
     }
     if (typeof claims.sub !== 'string' || typeof claims.jti !== 'string' || typeof claims.ver !== 'number') return null;
     if (!UUID.test(claims.sub) || !UUID.test(claims.jti)) return null;
-    const [row] = await this.em.getConnection().execute<PrincipalRow[]>(
+    const [row] = await readPrepared<PrincipalRow>(
+      this.em,
       `select u.id, u.role, u.status, u.token_version, u.email, u.first_name, u.last_name,
               exists (select 1 from revoked_tokens r where r.jti = ?) as revoked
          from users u where u.id = ?`,

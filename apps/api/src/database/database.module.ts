@@ -32,7 +32,9 @@ export class DatabaseModule {
       imports: [
         MikroOrmModule.forRoot({
           ...createOrmConfig({ clientUrl, logger: (message) => ormLogger.log(message) }),
-          registerRequestContext: true,
+          // No per-request EntityManager fork: every service forks its own (or reads through the
+          // connection), and allowGlobalContext: false refuses any code that forgets to.
+          registerRequestContext: false,
         }),
       ],
       providers: [StartupMigrations],

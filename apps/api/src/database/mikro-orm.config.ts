@@ -25,7 +25,13 @@ export function createOrmConfig({ clientUrl, debug = false, poolMax = 10, logger
     ensureDatabase: false,
     allowGlobalContext: false,
     // Tables that the code reaches through SQL only (no entity): the migrations own them.
-    schemaGenerator: { skipTables: ['login_throttle', 'revoked_tokens', 'audit_events'] },
+    // Triggers and functions are hand-written in migrations too (user_counts on users): the diff
+    // must neither drop nor rewrite them.
+    schemaGenerator: {
+      skipTables: ['login_throttle', 'revoked_tokens', 'audit_events', 'user_counts'],
+      ignoreTriggers: true,
+      ignoreRoutines: true,
+    },
     migrations: {
       migrationsList: MIGRATIONS,
       tableName: 'mikro_orm_migrations',

@@ -39,7 +39,7 @@ export class ExperiencesService {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize,
     });
-    return { items: items.map(toExperienceDto), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(toExperienceDto), total, totalExact: true, page: query.page, pageSize: query.pageSize };
   }
 
   async get(id: string): Promise<ExperienceDto> {

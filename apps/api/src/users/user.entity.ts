@@ -27,6 +27,7 @@ export const UserSchema = defineEntity({
     { name: 'users_created_at_id', properties: ['createdAt', 'id'] },
     { name: 'users_role_id', properties: ['role', 'id'] },
     { name: 'users_status_id', properties: ['status', 'id'] },
+    { name: 'users_role_status_created_at_id', properties: ['role', 'status', 'createdAt', 'id'] },
   ],
   properties: {
     id: p

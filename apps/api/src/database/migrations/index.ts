@@ -5,6 +5,8 @@ import { Migration20261203020000_auth_tokens_throttle } from './Migration2026120
 import { Migration20261203030000_audit_events } from './Migration20261203030000_audit_events';
 import { Migration20261203040000_access_tokens } from './Migration20261203040000_access_tokens';
 import { Migration20261203050000_resources } from './Migration20261203050000_resources';
+import { Migration20261203060000_user_counts } from './Migration20261203060000_user_counts';
+import { Migration20261203070000_users_role_status_index } from './Migration20261203070000_users_role_status_index';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -17,4 +19,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203030000_audit_events', class: Migration20261203030000_audit_events },
   { name: 'Migration20261203040000_access_tokens', class: Migration20261203040000_access_tokens },
   { name: 'Migration20261203050000_resources', class: Migration20261203050000_resources },
+  { name: 'Migration20261203060000_user_counts', class: Migration20261203060000_user_counts },
+  { name: 'Migration20261203070000_users_role_status_index', class: Migration20261203070000_users_role_status_index },
 ];

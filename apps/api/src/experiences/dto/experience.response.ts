@@ -13,6 +13,7 @@ export class ExperienceResponse implements ExperienceDto {
 export class ExperiencePageResponse {
   @ApiProperty({ type: ExperienceResponse, isArray: true }) items!: ExperienceResponse[];
   @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Always true here: experiences are counted exactly' }) totalExact!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

@@ -17,7 +17,9 @@ export class UserResponse implements UserDto {
 
 export class UserPageResponse {
   @ApiProperty({ type: UserResponse, isArray: true }) items!: UserResponse[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'Matching items: exact up to 100 (and always for an unsearched user list), else PostgreSQL’s estimate' })
+  total!: number;
+  @ApiProperty({ description: 'false when total is an estimate' }) totalExact!: boolean;
   @ApiProperty() page!: number;
   @ApiProperty() pageSize!: number;
 }

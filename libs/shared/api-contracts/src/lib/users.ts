@@ -30,9 +30,19 @@ export interface UserListQuery {
   order?: SortOrder;
 }
 
+/**
+ * Lists count their matches exactly up to this many (five pages of 20); beyond it a user search or
+ * an audit query answers with PostgreSQL's estimate (`totalExact: false`) instead of counting every
+ * match on each request: counting the ~12,000 users whose name contains "son" took 16–28 ms, the
+ * events of 1,000,000 ~60 ms. An unsearched user list is always exact (kept counters).
+ */
+export const EXACT_TOTAL_LIMIT = 100;
+
 export interface Page<T> {
   items: T[];
+  /** How many items match: exact when `totalExact`, else an estimate above {@link EXACT_TOTAL_LIMIT}. */
   total: number;
+  totalExact: boolean;
   page: number;
   pageSize: number;
 }
