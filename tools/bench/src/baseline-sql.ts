@@ -81,7 +81,7 @@ export function userListSql(query: UserListQuery): { rows: BoundSql; count: Boun
   const counters = new Where();
   if (query.search) {
     const pattern = `%${escapeLike(query.search)}%`;
-    where.add((n) => `(${FULL_NAME} ilike ${n()} or ${EMAIL} ilike ${n()})`, pattern, pattern);
+    where.add((n) => `(${FULL_NAME} like lower(${n()}) or ${EMAIL} like lower(${n()}))`, pattern, pattern);
   }
   for (const [column, value] of [
     ['role', query.role],

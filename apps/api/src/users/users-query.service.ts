@@ -62,9 +62,10 @@ export function buildListUsersSql(query: ListUsersQueryDto): { rows: BoundSql; c
   const search = query.search?.trim();
   if (search) {
     // Substring match with %, _ and \ taken literally (\ is LIKE's default escape character).
-    // The full name covers first and last name alone as well.
+    // The full name covers first and last name alone as well. Both sides are lower-cased already,
+    // so a plain LIKE on lower(?) matches case-insensitively at half ILIKE's cost per row (issue 7).
     const pattern = `%${escapeLike(search)}%`;
-    conditions.push(`(${FULL_NAME} ilike ? or ${EMAIL} ilike ?)`);
+    conditions.push(`(${FULL_NAME} like lower(?) or ${EMAIL} like lower(?))`);
     params.push(pattern, pattern);
   }
   for (const [column, value] of [
