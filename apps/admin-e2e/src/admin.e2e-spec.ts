@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { ADMIN_BROWSER_DIR, type ApiServer, startApiServer } from './support/api-server';
 import { type BrowserSession, eventually, launchBrowser, screenshot, seriousA11yViolations, texts } from './support/browser';
 import { gzipSizes } from './support/budget';
@@ -15,6 +15,8 @@ const GRACE = {
 const ALAN = { firstName: 'Alan', lastName: 'Turing', email: 'alan@e2e.test', role: 'user', password: 'Alan breaks Enigma at Bletchley' };
 const ADA = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@e2e.test', role: 'user', password: 'Ada writes the first program 1843' };
 const KATHERINE = { firstName: 'Katherine', lastName: 'Johnson', email: 'katherine@e2e.test' };
+/** Added with the keyboard only. */
+const MARGARET = { firstName: 'Margaret', lastName: 'Hamilton', email: 'margaret@e2e.test' };
 const NEW_ADMIN_PASSWORD = 'A brand new admin passphrase 2027';
 
 /** Initial JavaScript and CSS of the production build, after gzip: the budget of the brief. */
@@ -25,6 +27,8 @@ let session: BrowserSession;
 let page: Page;
 let adminToken: string;
 let katherinePassword: string;
+/** Every password the app generated during the run: none may reach the API log. */
+const generatedPasswords: string[] = [];
 const started = Date.now();
 
 async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<{ status: number; body: T }> {
@@ -74,6 +78,22 @@ async function chooseOption(label: string, option: string): Promise<void> {
 async function openRowAction(name: string, action: string): Promise<void> {
   await page.getByRole('button', { name: `Actions for ${name}` }).click();
   await page.getByRole('menuitem', { name: action }).click();
+}
+
+/** The accessible name (or text) of the element that has the focus. */
+async function focusedName(): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return el?.getAttribute('aria-label') ?? el?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+  });
+}
+
+/** A shown-once secret survives a stray Esc and a click on the backdrop; only its button closes it. */
+async function expectNotDismissible(dialog: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.mouse.click(5, 5);
+  await page.waitForTimeout(300);
+  expect(await dialog.getByTestId('secret').isVisible()).toBe(true);
 }
 
 /** Waits for the snackbar to say exactly this (an older message may still be fading out). */
@@ -167,8 +187,11 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
 
     await dialog.getByRole('heading', { name: 'User added' }).waitFor();
     katherinePassword = await dialog.getByTestId('secret').inputValue();
+    generatedPasswords.push(katherinePassword);
     expect(katherinePassword).toHaveLength(20);
     expect(await dialog.innerText()).toContain('it will not be shown again');
+    await expectNoSeriousA11yViolations('add-user-password-shown-once');
+    await expectNotDismissible(dialog);
     await dialog.getByRole('button', { name: /^Copy/ }).click();
     await dialog.getByText('Copied to the clipboard.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -247,6 +270,8 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
   it('edits a role', async () => {
     await openRowAction('Alan Turing', 'Edit');
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('First name').waitFor();
+    await expectNoSeriousA11yViolations('edit-dialog');
     await dialog.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Moderator', exact: true }).click();
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -258,6 +283,41 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     );
     // Focus came back to the row's menu button.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Actions for Alan Turing');
+  });
+
+  it("sets another user's password to a generated one, shown once, and that user signs in with it", async () => {
+    await openRowAction('Alan Turing', 'Change password');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Change password of Alan Turing' }).waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Generate one (shown once)' }).isChecked()).toBe(true);
+    await expectNoSeriousA11yViolations('set-password-dialog');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+
+    await dialog.getByRole('heading', { name: 'Password changed' }).waitFor();
+    const generated = await dialog.getByTestId('secret').inputValue();
+    generatedPasswords.push(generated);
+    expect(generated).toHaveLength(20);
+    expect(generated).not.toBe(ALAN.password);
+    await expectNoSeriousA11yViolations('set-password-shown-once');
+    await expectNotDismissible(dialog);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expectSnackbar('Password of Alan Turing changed.');
+    await eventually(async () => expect(await focusedName()).toBe('Actions for Alan Turing'));
+
+    await signOut();
+    await signIn(ALAN.email, ALAN.password);
+    expect(await page.getByTestId('login-error').innerText()).toBe('The email or password is not correct.');
+    await signIn(ALAN.email, generated);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    expect(await page.getByTestId('account-name').innerText()).toBe('Alan Turing');
+    expect(await page.getByTestId('account-role').innerText()).toBe('Moderator');
+    await signOut();
+
+    await signIn(ADMIN.email, ADMIN.password);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('link', { name: 'User Management' }).first().click();
+    await eventually(async () => expect(await tableNames()).toContain('Katherine Johnson'));
   });
 
   it('deactivates a user, who then cannot sign in', async () => {
@@ -278,6 +338,11 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
   it('refuses to demote the last active admin and says why', async () => {
     await page.goto('/admin/users?search=first.admin');
     await eventually(async () => expect(await tableNames()).toEqual(['Admin User']));
+    // Your own password is changed from the account menu (with the current one), not reset here.
+    await page.getByRole('button', { name: 'Actions for Admin User' }).click();
+    expect(await texts(page.getByRole('menuitem'))).toEqual(['Edit', 'You cannot deactivate or delete your own account']);
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await openRowAction('Admin User', 'Edit');
     const dialog = page.getByRole('dialog', { name: /^Edit / });
     await dialog.getByRole('combobox', { name: 'Role' }).click();
@@ -361,6 +426,8 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
 
     await page.getByRole('button', { name: 'Create token' }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').waitFor();
+    await expectNoSeriousA11yViolations('create-token-dialog');
     await dialog.getByLabel('Name').fill('CI deploy bot');
     await dialog.getByRole('combobox', { name: 'Role' }).click();
     await page.getByRole('option', { name: 'Admin', exact: true }).click();
@@ -372,6 +439,8 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     const secret = await dialog.getByTestId('secret').inputValue();
     expect(secret).toMatch(/^iak_/);
     expect(await dialog.innerText()).toContain('it will not be shown again');
+    await expectNoSeriousA11yViolations('token-shown-once');
+    await expectNotDismissible(dialog);
     await screenshot(page, '08-token-created');
     await dialog.getByRole('button', { name: 'Done' }).click();
 
@@ -441,6 +510,43 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('adds a user with the keyboard alone, and focus returns to "Add user"', async () => {
+    await page.goto('/admin/users');
+    await eventually(async () => expect(await tableNames()).toHaveLength(4));
+    // Tab from the top of the page to the "Add user" button.
+    for (let i = 0; i < 20 && (await focusedName()) !== 'Add user'; i++) await page.keyboard.press('Tab');
+    expect(await focusedName()).toBe('Add user');
+    await page.keyboard.press('Enter');
+
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Add user' }).waitFor();
+    // The dialog moves focus to its first field once it has opened.
+    await eventually(async () =>
+      expect(await page.evaluate(() => document.activeElement === document.querySelector('mat-dialog-container input'))).toBe(true),
+    );
+    await page.keyboard.type(MARGARET.firstName);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(MARGARET.lastName);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(MARGARET.email);
+    await page.keyboard.press('Enter');
+
+    await dialog.getByRole('heading', { name: 'User added' }).waitFor();
+    const generated = await dialog.getByTestId('secret').inputValue();
+    generatedPasswords.push(generated);
+    expect(generated).toHaveLength(20);
+    await eventually(async () => expect(await focusedName()).toBe('Done'));
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+    expect(await dialog.getByTestId('secret').isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expectSnackbar('Margaret Hamilton added.');
+    await eventually(async () => expect(await focusedName()).toBe('Add user'));
+    await eventually(async () => expect(await tableNames()).toContain('Margaret Hamilton'));
+    expect(await stat('total')).toBe('Total Users 5');
+  });
+
   it('returns to sign-in when the session ends on the server', async () => {
     // Revoke the browser's token behind its back, then act: the 401 leads to sign-in and back.
     const token = await page.evaluate(() => localStorage.getItem('interakt-admin.token'));
@@ -461,7 +567,8 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     expect(requests.length).toBeGreaterThan(50);
     expect(requests.filter((e) => !e.req?.id)).toEqual([]);
     const log = server.output();
-    for (const secret of [ADMIN.password, NEW_ADMIN_PASSWORD, GRACE.password, ALAN.password, ADA.password]) {
+    expect(generatedPasswords).toHaveLength(3);
+    for (const secret of [ADMIN.password, NEW_ADMIN_PASSWORD, GRACE.password, ALAN.password, ADA.password, ...generatedPasswords]) {
       expect(log).not.toContain(secret);
     }
     // No bcrypt hash, access token secret or login JWT.

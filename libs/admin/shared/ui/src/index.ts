@@ -1,3 +1,4 @@
 export * from './lib/icons';
 export * from './lib/confirm-dialog';
 export * from './lib/secret-once';
+export * from './lib/focus-on-render';

@@ -8,7 +8,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { AccessTokensApi, TOKEN_LIFETIMES } from '@interakt/admin/access-tokens/data-access';
-import { SecretOnce } from '@interakt/admin/shared/ui';
+import { FocusOnRender, SecretOnce } from '@interakt/admin/shared/ui';
 import { applyApiError, ROLE_LABELS } from '@interakt/admin/shared/util';
 import type { AccessTokenDto } from '@interakt/shared/api-contracts';
 import { ROLES, type Role } from '@interakt/shared/auth-model';
@@ -24,6 +24,7 @@ import { ROLES, type Role } from '@interakt/shared/auth-model';
     MatIconModule,
     MatInputModule,
     MatSelectModule,
+    FocusOnRender,
     SecretOnce,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,7 +43,7 @@ import { ROLES, type Role } from '@interakt/shared/auth-model';
         />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" [mat-dialog-close]="result.accessToken" cdkFocusInitial>Done</button>
+        <button mat-flat-button type="button" [mat-dialog-close]="result.accessToken" admFocusOnRender>Done</button>
       </mat-dialog-actions>
     } @else {
       <h2 mat-dialog-title>Create access token</h2>
@@ -138,6 +139,8 @@ export class CreateTokenDialog {
     this.api.create({ name: name.trim(), role, expiresInDays: expiry === 'never' ? null : expiry }).subscribe({
       next: (res) => {
         this.pending.set(false);
+        // Shown once: a stray Esc or backdrop click must not lose it, only "Done" closes.
+        this.dialogRef.disableClose = true;
         this.created.set(res);
       },
       error: (e: unknown) => {

@@ -97,5 +97,37 @@ describe('TokensPage and CreateTokenDialog', () => {
     await settle();
     expect(dialog.querySelector<HTMLInputElement>('[data-testid=secret]')?.value).toBe('iak_thesecret');
     expect(dialog.textContent).toContain('it will not be shown again');
+    expect(document.activeElement?.textContent?.trim()).toBe('Done');
+
+    // Shown once: a stray Esc or backdrop click does not close it; "Done" does, and the list reloads.
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
+    await settle();
+    document.querySelector<HTMLElement>('.cdk-overlay-backdrop')?.click();
+    await settle();
+    expect(document.querySelector('adm-create-token-dialog [data-testid=secret]')).not.toBeNull();
+    http.expectNone('/api/access-tokens');
+
+    Array.from(dialog.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.trim() === 'Done')
+      ?.click();
+    await settle();
+    expect(document.querySelector('adm-create-token-dialog')).toBeNull();
+    http.expectOne('/api/access-tokens').flush({ items: [token] });
+    await settle();
+    expect(el.querySelectorAll('tr[data-testid=token-row]')).toHaveLength(1);
+  });
+
+  it('closes the form with Esc before anything is created, and reloads the list', async () => {
+    http.expectOne('/api/access-tokens').flush({ items: [] });
+    await settle();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Create token'))
+      ?.click();
+    await settle();
+    expect(document.querySelector('adm-create-token-dialog')).not.toBeNull();
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
+    await settle();
+    expect(document.querySelector('adm-create-token-dialog')).toBeNull();
+    http.expectOne('/api/access-tokens').flush({ items: [] });
   });
 });

@@ -46,6 +46,17 @@ describe('AuditPage', () => {
 
   const page = (items: AuditEventDto[]): Page<AuditEventDto> => ({ items, total: items.length, page: 1, pageSize: 20 });
 
+  /** Types into the actor box and waits out its debounce. */
+  async function typeActor(el: HTMLElement, value: string): Promise<void> {
+    const input = el.querySelector<HTMLInputElement>('input[aria-autocomplete]') as HTMLInputElement;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await new Promise((r) => setTimeout(r, 320));
+    await settle();
+  }
+
+  const grace = { id: ACTOR_ID, firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' };
+
   afterEach(() => http.verify());
 
   it('asks for what the URL says (days as ISO instants) and shows the actor and the filter values', async () => {
@@ -86,5 +97,46 @@ describe('AuditPage', () => {
     http.expectOne((r) => r.url === '/api/audit' && r.params.get('action') === 'user.deleted').flush(page([]));
     await settle();
     expect(el.querySelector('td.empty')?.textContent).toContain('No events match these filters.');
+  });
+
+  it('asks for the next page when the paginator is clicked, and keeps it in the URL', async () => {
+    const el = await open('/admin/audit?action=auth.login');
+    await settle();
+    http.expectOne((r) => r.url === '/api/audit').flush({ items: [event], total: 45, page: 1, pageSize: 20 });
+    await settle();
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('1 – 20 of 45');
+    el.querySelector<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/audit?action=auth.login&page=2');
+    const req = http.expectOne((r) => r.url === '/api/audit');
+    expect(req.request.params.get('page')).toBe('2');
+    expect(req.request.params.get('action')).toBe('auth.login');
+    req.flush({ items: [event], total: 45, page: 2, pageSize: 20 });
+    await settle();
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('21 – 40 of 45');
+  });
+
+  it('searches actors for the same text again after "Clear filters"', async () => {
+    const el = await open('/admin/audit?action=auth.login');
+    await settle();
+    http.expectOne((r) => r.url === '/api/audit').flush(page([]));
+    await typeActor(el, 'gra');
+    http
+      .expectOne((r) => r.url === '/api/users' && r.params.get('search') === 'gra')
+      .flush({ items: [grace], total: 1, page: 1, pageSize: 10 });
+    await settle();
+
+    Array.from(el.querySelectorAll<HTMLButtonElement>('section.filters button'))
+      .find((b) => b.textContent?.trim() === 'Clear filters')
+      ?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/audit');
+    http.expectOne((r) => r.url === '/api/audit').flush(page([]));
+    expect(el.querySelector<HTMLInputElement>('input[aria-autocomplete]')?.value).toBe('');
+
+    await typeActor(el, 'gra');
+    http
+      .expectOne((r) => r.url === '/api/users' && r.params.get('search') === 'gra')
+      .flush({ items: [grace], total: 1, page: 1, pageSize: 10 });
   });
 });

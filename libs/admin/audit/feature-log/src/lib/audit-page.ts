@@ -28,7 +28,7 @@ import {
 import { errorSentence } from '@interakt/admin/shared/util';
 import { UsersApi } from '@interakt/admin/users/data-access';
 import { AUDIT_ACTIONS, type AuditEventDto, type UserDto } from '@interakt/shared/api-contracts';
-import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switchMap } from 'rxjs';
+import { catchError, debounceTime, filter, map, of, switchMap } from 'rxjs';
 
 /** The audit log for admins (SPEC §5): filter by action, actor and dates, all kept in the URL. */
 @Component({
@@ -80,12 +80,13 @@ export class AuditPage {
   });
 
   protected readonly actorSearch = new FormControl<string | UserDto>('', { nonNullable: true });
+  // No distinctUntilChanged: after the box was cleared ("Clear filters", Back), typing the same
+  // name again must search again. Clearing emits '', which empties the list of options.
   protected readonly actorOptions = toSignal(
     this.actorSearch.valueChanges.pipe(
       filter((value): value is string => typeof value === 'string'),
       map((value) => value.trim()),
       debounceTime(300),
-      distinctUntilChanged(),
       switchMap((search) =>
         search
           ? this.usersApi.list({ search, pageSize: 10, sort: 'name', order: 'asc', page: 1 }).pipe(
@@ -107,7 +108,7 @@ export class AuditPage {
     effect(() => {
       const actor = this.actor.hasValue() ? this.actor.value() : undefined;
       if (!this.state().actorId) {
-        if (typeof this.actorSearch.value !== 'string') this.actorSearch.setValue('', { emitEvent: false });
+        if (typeof this.actorSearch.value !== 'string') this.actorSearch.setValue('');
       } else if (actor && 'email' in actor) {
         this.actorSearch.setValue(actor as UserDto, { emitEvent: false });
       } else if (actor) {
@@ -137,7 +138,7 @@ export class AuditPage {
   }
 
   protected clearActor(): void {
-    this.actorSearch.setValue('', { emitEvent: false });
+    this.actorSearch.setValue('');
     this.navigate({ actorId: undefined, page: 1 });
   }
 
@@ -149,7 +150,7 @@ export class AuditPage {
   }
 
   protected clearFilters(): void {
-    this.actorSearch.setValue('', { emitEvent: false });
+    this.actorSearch.setValue('');
     this.range.setValue({ start: null, end: null }, { emitEvent: false });
     void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
   }

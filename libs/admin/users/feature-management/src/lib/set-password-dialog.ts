@@ -6,7 +6,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
-import { SecretOnce } from '@interakt/admin/shared/ui';
+import { FocusOnRender, SecretOnce } from '@interakt/admin/shared/ui';
 import { applyApiError, PASSWORD_POLICY_HINT } from '@interakt/admin/shared/util';
 import { UsersApi } from '@interakt/admin/users/data-access';
 import type { UserDto } from '@interakt/shared/api-contracts';
@@ -14,7 +14,16 @@ import type { UserDto } from '@interakt/shared/api-contracts';
 /** Set another user's password, typed or generated (shown once). Their sessions end. Closes with `true` when set. */
 @Component({
   selector: 'adm-set-password-dialog',
-  imports: [ReactiveFormsModule, MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatRadioModule, SecretOnce],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    FocusOnRender,
+    SecretOnce,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (generated(); as password) {
@@ -24,7 +33,7 @@ import type { UserDto } from '@interakt/shared/api-contracts';
         <adm-secret-once [secret]="password" label="New password" />
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial>Done</button>
+        <button mat-flat-button type="button" [mat-dialog-close]="true" admFocusOnRender>Done</button>
       </mat-dialog-actions>
     } @else {
       <h2 mat-dialog-title>Change password of {{ name }}</h2>
@@ -95,8 +104,13 @@ export class SetPasswordDialog {
     this.api.setPassword(this.user.id, mode === 'type' ? { password } : { generatePassword: true }).subscribe({
       next: (res) => {
         this.pending.set(false);
-        if (res.generatedPassword) this.generated.set(res.generatedPassword);
-        else this.dialogRef.close(true);
+        if (!res.generatedPassword) {
+          this.dialogRef.close(true);
+          return;
+        }
+        // Shown once: a stray Esc or backdrop click must not lose it, only "Done" closes.
+        this.dialogRef.disableClose = true;
+        this.generated.set(res.generatedPassword);
       },
       error: (e: unknown) => {
         this.pending.set(false);

@@ -23,6 +23,7 @@ const ada: UserDto = {
 describe('UserFormDialog', () => {
   let http: HttpTestingController;
   let closed: jest.Mock;
+  let userCreated: jest.Mock;
 
   async function open(data: UserFormDialogData): Promise<HTMLElement> {
     document.body.innerHTML = '';
@@ -37,7 +38,10 @@ describe('UserFormDialog', () => {
     });
     http = TestBed.inject(HttpTestingController);
     closed = jest.fn();
-    TestBed.inject(MatDialog).open(UserFormDialog, { data }).afterClosed().subscribe(closed);
+    userCreated = jest.fn();
+    const ref = TestBed.inject(MatDialog).open(UserFormDialog, { data });
+    ref.afterClosed().subscribe(closed);
+    ref.componentInstance.userCreated.subscribe(userCreated);
     await settle();
     return document.querySelector('adm-user-form-dialog') as HTMLElement;
   }
@@ -72,6 +76,14 @@ describe('UserFormDialog', () => {
     await settle();
   }
 
+  /** Esc on the page and a click on the backdrop: what closes an ordinary dialog. */
+  async function tryToDismiss(): Promise<void> {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
+    await settle();
+    document.querySelector<HTMLElement>('.cdk-overlay-backdrop')?.click();
+    await settle();
+  }
+
   afterEach(() => http.verify());
 
   it('adds a user with a generated password and shows it once, with a copy button', async () => {
@@ -94,6 +106,43 @@ describe('UserFormDialog', () => {
     expect(shown.querySelector<HTMLInputElement>('[data-testid=secret]')?.value).toBe('A1b2C3d4E5f6G7h8I9j0');
     expect(shown.textContent).toContain('it will not be shown again');
     expect(shown.querySelector('button[aria-label="Copy Generated password"]')).not.toBeNull();
+    expect(userCreated).toHaveBeenCalledWith(expect.objectContaining({ firstName: 'Grace', role: 'user' }));
+    // The form (and its focused field) is gone: focus moves to "Done", inside the dialog.
+    expect(document.activeElement?.textContent?.trim()).toBe('Done');
+
+    // Shown once: a stray Esc or backdrop click does not lose it.
+    await tryToDismiss();
+    expect(closed).not.toHaveBeenCalled();
+    expect(document.querySelector('adm-user-form-dialog [data-testid=secret]')).not.toBeNull();
+
+    Array.from(shown.querySelectorAll<HTMLButtonElement>('button'))
+      .find((b) => b.textContent?.trim() === 'Done')
+      ?.click();
+    await settle();
+    expect(closed).toHaveBeenCalledWith(expect.objectContaining({ firstName: 'Grace' }));
+    expect(document.querySelector('adm-user-form-dialog')).toBeNull();
+  });
+
+  it('closes with Esc while the form is still open (nothing created)', async () => {
+    await open({ mode: 'create' });
+    await tryToDismiss();
+    expect(closed).toHaveBeenCalledWith(undefined);
+    expect(userCreated).not.toHaveBeenCalled();
+  });
+
+  it('closes with the user at once when the password was typed', async () => {
+    const again = await open({ mode: 'create' });
+    fill(again, { 'First name': 'Grace', 'Last name': 'Hopper', Email: 'grace@example.com' });
+    again.querySelectorAll<HTMLInputElement>('mat-radio-button input')[1].click();
+    await settle();
+    fill(again, { Password: 'a long enough typed passphrase' });
+    await submit(again);
+    const req = http.expectOne({ method: 'POST', url: '/api/users' });
+    expect(req.request.body).toMatchObject({ password: 'a long enough typed passphrase' });
+    req.flush({ user: { ...ada, firstName: 'Grace', role: 'user' } });
+    await settle();
+    expect(userCreated).toHaveBeenCalledWith(expect.objectContaining({ firstName: 'Grace' }));
+    expect(closed).toHaveBeenCalledWith(expect.objectContaining({ firstName: 'Grace' }));
   });
 
   it('shows EMAIL_TAKEN under the email and WEAK_PASSWORD under a typed password', async () => {

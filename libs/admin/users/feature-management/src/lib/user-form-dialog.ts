@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
-import { confirmAction, SecretOnce } from '@interakt/admin/shared/ui';
+import { confirmAction, FocusOnRender, SecretOnce } from '@interakt/admin/shared/ui';
 import { applyApiError, PASSWORD_POLICY_HINT, ROLE_LABELS } from '@interakt/admin/shared/util';
 import { UsersApi } from '@interakt/admin/users/data-access';
 import type { CreateUserRequest, UpdateUserRequest, UserDto } from '@interakt/shared/api-contracts';
@@ -33,6 +33,7 @@ export type UserFormDialogResult = UserDto | undefined;
     MatInputModule,
     MatRadioModule,
     MatSelectModule,
+    FocusOnRender,
     SecretOnce,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,6 +41,9 @@ export type UserFormDialogResult = UserDto | undefined;
   styleUrl: './dialog.scss',
 })
 export class UserFormDialog {
+  /** The user as soon as the server created them: before the shown-once password is dismissed. */
+  readonly userCreated = output<UserDto>();
+
   protected readonly data = inject<UserFormDialogData>(MAT_DIALOG_DATA);
   private readonly dialogRef = inject<MatDialogRef<UserFormDialog, UserFormDialogResult>>(MatDialogRef);
   private readonly dialog = inject(MatDialog);
@@ -82,8 +86,14 @@ export class UserFormDialog {
     this.error.set(null);
     if (this.data.mode === 'create') {
       this.run(this.api.create(this.createRequest()), (res) => {
-        if (res.generatedPassword) this.created.set({ user: res.user, password: res.generatedPassword });
-        else this.dialogRef.close(res.user);
+        this.userCreated.emit(res.user);
+        if (!res.generatedPassword) {
+          this.dialogRef.close(res.user);
+          return;
+        }
+        // Shown once: a stray Esc or backdrop click must not lose it, only "Done" closes.
+        this.dialogRef.disableClose = true;
+        this.created.set({ user: res.user, password: res.generatedPassword });
       });
       return;
     }

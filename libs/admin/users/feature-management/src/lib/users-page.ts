@@ -27,8 +27,8 @@ import {
   type UserListState,
 } from '@interakt/admin/users/data-access';
 import { USER_SORT_FIELDS, USER_STATUSES, type UserDto, type UserSortField } from '@interakt/shared/api-contracts';
-import { ROLES } from '@interakt/shared/auth-model';
-import { debounceTime, distinctUntilChanged, EMPTY, map, type Observable, of, switchMap } from 'rxjs';
+import { hasPermission, ROLES } from '@interakt/shared/auth-model';
+import { debounceTime, EMPTY, map, type Observable, of, switchMap } from 'rxjs';
 
 import { SetPasswordDialog } from './set-password-dialog';
 import { UserFormDialog, type UserFormDialogData, type UserFormDialogResult } from './user-form-dialog';
@@ -95,11 +95,12 @@ export class UsersPage {
   protected readonly search = new FormControl(this.state().search ?? '', { nonNullable: true });
 
   constructor() {
+    // Compared with the URL, not with the last value typed: "Clear filters" and Back reset the box
+    // without an event, so the same search typed again must still reach the URL.
     this.search.valueChanges
       .pipe(
         map((value) => value.trim()),
         debounceTime(SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
         takeUntilDestroyed(),
       )
       .subscribe((search) => {
@@ -206,19 +207,33 @@ export class UsersPage {
   }
 
   private openForm(data: UserFormDialogData, user?: UserDto): void {
-    this.dialog
-      .open<UserFormDialog, UserFormDialogData, UserFormDialogResult>(UserFormDialog, {
-        data,
-        ...(user ? { restoreFocus: actionsSelector(user) } : {}),
-      })
-      .afterClosed()
-      .subscribe((saved) => {
-        if (!saved) return;
+    const ref = this.dialog.open<UserFormDialog, UserFormDialogData, UserFormDialogResult>(UserFormDialog, {
+      data,
+      ...(user ? { restoreFocus: actionsSelector(user) } : {}),
+    });
+    // A created user exists even if the dialog showing their password closes without "Done"
+    // (a navigation closes every dialog): the page refreshes all the same.
+    let created: UserDto | undefined;
+    ref.componentInstance.userCreated.subscribe((createdUser) => (created = createdUser));
+    ref.afterClosed().subscribe((result) => {
+      const saved = result ?? created;
+      if (!saved) return;
+      if (!this.isSelf(saved)) {
         this.refresh();
         this.notify(data.mode === 'create' ? `${fullName(saved)} added.` : `${fullName(saved)} saved.`);
-        // Editing yourself (a new role, a new name): the session follows.
-        if (this.isSelf(saved)) this.session.reload().subscribe({ error: () => undefined });
-      });
+        return;
+      }
+      // Editing yourself (a new role, a new name): the session follows.
+      this.session.reload().subscribe({ error: () => undefined });
+      if (hasPermission(saved.role, 'users.manage')) {
+        this.refresh();
+        this.notify(`${fullName(saved)} saved.`);
+      } else {
+        // Demoted yourself: this screen no longer works for you; home shows what your role opens.
+        this.notify(`${fullName(saved)} saved. Your role is now ${ROLE_LABELS[saved.role]}.`);
+        void this.router.navigateByUrl('/');
+      }
+    });
   }
 
   /** Optional confirmation, then the request; refresh and say so, or explain the refusal. */
