@@ -44,7 +44,7 @@ describe('AuditPage', () => {
     }
   }
 
-  const page = (items: AuditEventDto[]): Page<AuditEventDto> => ({ items, total: items.length, page: 1, pageSize: 20 });
+  const page = (items: AuditEventDto[]): Page<AuditEventDto> => ({ items, total: items.length, totalExact: true, page: 1, pageSize: 20 });
 
   /** Types into the actor box and waits out its debounce. */
   async function typeActor(el: HTMLElement, value: string): Promise<void> {

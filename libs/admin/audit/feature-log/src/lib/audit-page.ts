@@ -25,6 +25,7 @@ import {
   parseDay,
   type AuditListState,
 } from '@interakt/admin/audit/data-access';
+import { EstimatedTotalPaginatorIntl, paginatorLength, provideEstimatedTotalPaginator } from '@interakt/admin/shared/ui';
 import { errorSentence } from '@interakt/admin/shared/util';
 import { UsersApi } from '@interakt/admin/users/data-access';
 import { AUDIT_ACTIONS, type AuditEventDto, type UserDto } from '@interakt/shared/api-contracts';
@@ -46,7 +47,7 @@ import { catchError, debounceTime, filter, map, of, switchMap } from 'rxjs';
     MatSelectModule,
     MatTableModule,
   ],
-  providers: [provideNativeDateAdapter()],
+  providers: [provideNativeDateAdapter(), provideEstimatedTotalPaginator()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
@@ -67,7 +68,9 @@ export class AuditPage {
   });
   protected readonly events = rxResource({ params: () => auditQuery(this.state()), stream: ({ params }) => this.api.list(params) });
   protected readonly rows = computed(() => (this.events.hasValue() ? this.events.value().items : []));
-  protected readonly total = computed(() => (this.events.hasValue() ? this.events.value().total : 0));
+  /** Above 100 matching events the total is PostgreSQL's estimate (`totalExact: false`): "of about N". */
+  protected readonly paginatorLength = computed(() => (this.events.hasValue() ? paginatorLength(this.events.value()) : 0));
+  private readonly paginatorIntl = inject(EstimatedTotalPaginatorIntl);
   protected readonly filtered = computed(() => {
     const s = this.state();
     return Boolean(s.action || s.actorId || s.from || s.to);
@@ -105,6 +108,7 @@ export class AuditPage {
   });
 
   constructor() {
+    effect(() => this.paginatorIntl.show(this.events.hasValue() ? this.events.value() : null));
     effect(() => {
       const actor = this.actor.hasValue() ? this.actor.value() : undefined;
       if (!this.state().actorId) {

@@ -38,7 +38,13 @@ const ada: UserDto = {
   role: 'user',
   status: 'inactive',
 };
-const page = (items: UserDto[], total = items.length): Page<UserDto> => ({ items, total, page: 1, pageSize: 20 });
+const page = (items: UserDto[], total = items.length, totalExact = true): Page<UserDto> => ({
+  items,
+  total,
+  totalExact,
+  page: 1,
+  pageSize: 20,
+});
 
 describe('UsersPage', () => {
   let http: HttpTestingController;
@@ -232,6 +238,40 @@ describe('UsersPage', () => {
     req.flush({ items: [ada], total: 45, page: 2, pageSize: 20 });
     await settle();
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('21 – 40 of 45');
+  });
+
+  it('says "about" for an estimated search total and keeps the next page reachable', async () => {
+    const el = await open('/admin/users?search=son');
+    const full = Array.from({ length: 20 }, (_, i) => ({ ...ada, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    respond(page(full, 12000, false));
+    await settle();
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('1 – 20 of about 12,000');
+    el.querySelector<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.click();
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/users?search=son&page=2');
+    http.expectOne((r) => r.url === '/api/users').flush({ items: full, total: 12000, totalExact: false, page: 2, pageSize: 20 });
+    await settle();
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('21 – 40 of about 12,000');
+  });
+
+  it('keeps offering the next page while full pages come back past an estimate that fell short', async () => {
+    const el = await open('/admin/users?search=son&page=601');
+    const full = Array.from({ length: 20 }, (_, i) => ({ ...ada, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
+    http.expectOne((r) => r.url === '/api/users').flush({ items: full, total: 12000, totalExact: false, page: 601, pageSize: 20 });
+    http.expectOne('/api/users/stats').flush({ total: 2, active: 1, inactive: 1, activePercent: 50, admins: 1 });
+    await settle();
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('12,001 – 12,020 of more than 12,020');
+    expect(el.querySelector<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.disabled).toBe(false);
+  });
+
+  it('reads an exact total as Material does, and stays on an empty page past an estimate', async () => {
+    const el = await open('/admin/users?search=son&page=7');
+    http.expectOne((r) => r.url === '/api/users').flush({ items: [], total: 500, totalExact: false, page: 7, pageSize: 20 });
+    http.expectOne('/api/users/stats').flush({ total: 2, active: 1, inactive: 1, activePercent: 50, admins: 1 });
+    await settle();
+    // No jump to "the last page" of an estimate: it could be empty too.
+    expect(TestBed.inject(Router).url).toBe('/admin/users?search=son&page=7');
+    expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('121 – 140 of 500');
   });
 
   it('activates an inactive user without asking, then refreshes and says so', async () => {

@@ -16,7 +16,7 @@ import { MatSortModule, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router } from '@angular/router';
 import { SessionStore } from '@interakt/admin/auth/data-access';
-import { confirmAction } from '@interakt/admin/shared/ui';
+import { confirmAction, EstimatedTotalPaginatorIntl, paginatorLength, provideEstimatedTotalPaginator } from '@interakt/admin/shared/ui';
 import { errorSentence, ROLE_LABELS, STATUS_LABELS } from '@interakt/admin/shared/util';
 import {
   defaultOrder,
@@ -58,6 +58,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
     MatTableModule,
     UserStatsCards,
   ],
+  providers: [provideEstimatedTotalPaginator()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
@@ -83,7 +84,9 @@ export class UsersPage {
   protected readonly users = rxResource({ params: () => this.state(), stream: ({ params }) => this.api.list(params) });
   protected readonly stats = rxResource({ stream: () => this.api.stats() });
   protected readonly rows = computed(() => (this.users.hasValue() ? this.users.value().items : []));
-  protected readonly total = computed(() => (this.users.hasValue() ? this.users.value().total : 0));
+  /** A search's total above 100 matches is an estimate (`totalExact: false`): "of about N". */
+  protected readonly paginatorLength = computed(() => (this.users.hasValue() ? paginatorLength(this.users.value()) : 0));
+  private readonly paginatorIntl = inject(EstimatedTotalPaginatorIntl);
   protected readonly filtered = computed(() => {
     const s = this.state();
     return Boolean(s.search || s.role || s.status);
@@ -111,11 +114,12 @@ export class UsersPage {
       const search = this.state().search ?? '';
       if (this.search.value.trim() !== search) this.search.setValue(search, { emitEvent: false });
     });
-    // A page past the end (after deleting its last row): go to the last page.
+    effect(() => this.paginatorIntl.show(this.users.hasValue() ? this.users.value() : null));
+    // A page past the end (after deleting its last row): go to the last page, when the total is known.
     effect(() => {
       if (!this.users.hasValue()) return;
-      const { items, total, page, pageSize } = this.users.value();
-      if (items.length === 0 && total > 0 && page > 1) this.navigate({ page: Math.ceil(total / pageSize) }, true);
+      const { items, total, totalExact, page, pageSize } = this.users.value();
+      if (items.length === 0 && totalExact !== false && total > 0 && page > 1) this.navigate({ page: Math.ceil(total / pageSize) }, true);
     });
   }
 
