@@ -7,7 +7,10 @@
 # docker/test/runtime-image.spec.ts repeats the runtime stages below without a Docker engine.
 
 # All three stages use the same base image: the production dependencies (bcrypt's prebuilt binding)
-# must match the runtime's Node and glibc. Pin it by digest for reproducible builds.
+# must match the runtime's Node and glibc. The tag is not pinned: it follows Node 24 and Debian 12
+# updates. For a reproducible build, pin all three FROM lines to one digest, for example
+#   docker buildx imagetools inspect node:24-bookworm-slim     # prints "Digest: sha256:…"
+#   FROM node:24-bookworm-slim@sha256:<that digest> AS build   # the same in prod-deps and runtime
 
 # ---- build: the whole workspace, then the two production builds -------------------------------
 FROM node:24-bookworm-slim AS build

@@ -1,5 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { run as dockerfilelint } from 'dockerfilelint';
 import {
   DOCKERFILE,
@@ -12,6 +14,7 @@ import {
   stageEnv,
   stageWorkdir,
 } from './deploy-files';
+import { repositoryFiles, scanRepository, secretFindings } from './repository-secrets';
 
 const text = readFileSync(DOCKERFILE, 'utf8');
 const stages = parseDockerfile(text);
@@ -25,16 +28,26 @@ describe('docker/api.Dockerfile', () => {
   });
 
   it('builds in one stage, installs production dependencies in another, and runs from a third on the same base image', () => {
-    expect(stages.map((s) => [s.name, s.image])).toEqual([
-      ['build', 'node:24-bookworm-slim'],
-      ['prod-deps', 'node:24-bookworm-slim'],
-      ['runtime', 'node:24-bookworm-slim'],
-    ]);
+    // By tag, or pinned to a digest (see the comment above the stages): the same reference in all three.
+    expect(stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(new Set(stages.map((s) => s.image)).size).toBe(1);
+    expect(stages[0].image).toMatch(/^node:24-bookworm-slim(@sha256:[0-9a-f]{64})?$/);
     const build = stage(stages, 'build');
     const runs = build.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args);
     expect(runs).toEqual(['npm ci --ignore-scripts --no-audit --no-fund', 'npx nx run-many -t build -p api admin --output-style=static']);
     const deps = stage(stages, 'prod-deps').instructions.filter((i) => i.keyword === 'RUN');
     expect(deps.map((i) => i.args)).toEqual(['npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund']);
+  });
+
+  it('says truthfully whether the base image is pinned by digest, and how to pin it', () => {
+    const pinned = stages.every((s) => s.image.includes('@sha256:'));
+    const comments = text
+      .split('\n')
+      .filter((l) => l.startsWith('#'))
+      .join('\n');
+    expect({ pinned, saysNotPinned: /The tag is not pinned/.test(comments) }).toEqual({ pinned, saysNotPinned: !pinned });
+    expect(comments).toContain('docker buildx imagetools inspect node:24-bookworm-slim');
+    expect(comments).toContain('FROM node:24-bookworm-slim@sha256:<that digest>');
   });
 
   it('the runtime stage: production mode, non-root by number, port 3000, health check on /api/health, tini, main.js', () => {
@@ -81,7 +94,7 @@ describe('.dockerignore', () => {
       expect.arrayContaining([
         '**/node_modules',
         'dist',
-        'data',
+        '**/data',
         '.git',
         '.nx',
         'coverage',
@@ -106,6 +119,19 @@ describe('.dockerignore', () => {
     ];
     const excluded = needed.filter((path) => patterns.some((p) => p === path || p === `/${path}` || p === `**/${path}`));
     expect(excluded).toEqual([]);
+    // `**/data` (and .gitignore's `data/`) leave out every folder named data: none holds a source file.
+    expect(repositoryFiles(WORKSPACE_ROOT).filter((f) => f.split('/').slice(0, -1).includes('data'))).toEqual([]);
+  });
+});
+
+describe('.gitignore', () => {
+  const ignored = (path: string) => spawnSync('git', ['check-ignore', '-q', '--no-index', path], { cwd: WORKSPACE_ROOT }).status === 0;
+
+  it('ignores a data folder (DATA_DIR: embedded PostgreSQL, development key) at any depth, and not the sources', () => {
+    expect(
+      ['apps/api/data/encryption.key', 'data/postgres/PG_VERSION', 'docker/data/encryption.key', 'tmp/x'].filter((p) => !ignored(p)),
+    ).toEqual([]);
+    expect(['apps/api/src/main.ts', 'libs/admin/users/data-access/src/index.ts', 'docker/.env.example'].filter(ignored)).toEqual([]);
   });
 });
 
@@ -118,7 +144,8 @@ describe('no secret is committed under docker/', () => {
   const deployFiles = files(DOCKER_DIR).filter((f) => !f.includes(`${join(DOCKER_DIR, 'test')}`));
 
   it.each(deployFiles.map((f) => relative(WORKSPACE_ROOT, f)))('%s has no key, token or long random string', (file) => {
-    const content = readFileSync(join(WORKSPACE_ROOT, file), 'utf8');
+    // An image digest (FROM …@sha256:…) is public, not a secret.
+    const content = readFileSync(join(WORKSPACE_ROOT, file), 'utf8').replace(/@sha256:[0-9a-f]{64}\b/g, '@sha256:<digest>');
     expect(content).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
     expect(content).not.toMatch(/\biak_[A-Za-z0-9]{20,}/); // application access tokens
     expect(content.match(/\b[0-9a-fA-F]{32,}\b/g) ?? []).toEqual([]);
@@ -128,5 +155,84 @@ describe('no secret is committed under docker/', () => {
     for (const [, password] of content.matchAll(/postgres(?:ql)?:\/\/[^:\s/]+:([^@\n]+)@/g)) {
       expect(password).toMatch(/^(CHANGE-ME|<password>|\$\{POSTGRES_PASSWORD[^}]*\})$/);
     }
+  });
+});
+
+describe('no secret is committed anywhere in the repository', () => {
+  const hex = 'ab'.repeat(32);
+  // Built here, so that this file holds none of them literally.
+  const pem = ['-----BEGIN', 'PRIVATE KEY-----'].join(' ');
+  const token = `iak_${'Zx9'.repeat(16)}q`;
+
+  /**
+   * Found and left to their owner (outside this change): the benchmark patch series of issue 7
+   * carries a development key file its author committed by accident. Each must still be found, so
+   * this list shrinks when it is fixed, and nothing else may be found.
+   */
+  const KNOWN = [
+    { file: 'docs/wip/issue-7-benchmark.mbox', what: 'a patch that adds the key file apps/api/data/encryption.key' },
+    { file: 'docs/wip/issue-7-benchmark.mbox', what: 'a 64-hex-digit key' },
+  ];
+
+  it('finds key files, PEM blocks, iak_ tokens and 64-hex keys; allows hex keys in test fixtures; skips binary files', () => {
+    const scan = (file: string, text: string | Buffer) => secretFindings(file, Buffer.from(text)).map((f) => `${f.line}: ${f.what}`);
+    expect(scan('apps/api/data/encryption.key', `${hex}\n`)).toEqual(['0: a key or secrets file by its name', '1: a 64-hex-digit key']);
+    expect(scan('docker/.env', 'JWT_SECRET=x\n')).toEqual(['0: a key or secrets file by its name']);
+    expect(scan('certs/tls.pem', 'x')).toEqual(['0: a key or secrets file by its name']);
+    expect(scan('apps/api/src/keys.ts', `const a = 1;\nconst k = '${pem}';\n`)).toEqual(['2: a PEM private key block']);
+    expect(scan('README.md', `curl -H "Authorization: Bearer ${token}"`)).toEqual(['1: an application access token (iak_…)']);
+    expect(scan('apps/api/src/config.ts', `ENCRYPTION_KEY=${hex}`)).toEqual(['1: a 64-hex-digit key']);
+    expect(scan('docs/x.patch', `+++ b/apps/api/data/encryption.key\n+${hex}\n`)).toEqual([
+      '1: a patch that adds the key file apps/api/data/encryption.key',
+      '2: a 64-hex-digit key',
+    ]);
+    // Not findings: a test's fixed key, a 65-digit run, the env template, a token prefix, a binary file.
+    expect(scan('apps/api/test/http-app.ts', `ENCRYPTION_KEY: '${hex}'`)).toEqual([]);
+    expect(scan('apps/api/src/a.spec.ts', `'${hex}'`)).toEqual([]);
+    expect(scan('apps/api/src/b.ts', `${hex}f`)).toEqual([]);
+    expect(scan('docker/.env.example', 'ENCRYPTION_KEY=\n')).toEqual([]);
+    expect(scan('docs/tokens.md', 'iak_ABCD… (prefix)')).toEqual([]);
+    expect(scan('docker/api.Dockerfile', `FROM node:24-bookworm-slim@sha256:${hex} AS build`)).toEqual([]);
+    expect(scan('apps/admin/public/favicon.ico', Buffer.concat([Buffer.from([0, 0, 1, 0]), Buffer.from(hex)]))).toEqual([]);
+  });
+
+  it('reads what git ls-files lists, tracked and untracked, including a force-added ignored key file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'interakt-secret-scan-'));
+    try {
+      const put = (file: string, text: string) => {
+        mkdirSync(dirname(join(root, file)), { recursive: true });
+        writeFileSync(join(root, file), text);
+      };
+      execFileSync('git', ['init', '-q'], { cwd: root });
+      put('.gitignore', 'data/\n');
+      put('src/app.ts', 'export const clean = true;\n');
+      put('apps/api/data/encryption.key', `${hex}\n`); // ignored: not listed…
+      put('package-lock.json', `{"integrity": "${hex}"}`); // skipped
+      expect(scanRepository(root).findings).toEqual([]);
+      execFileSync('git', ['add', '-f', 'apps/api/data/encryption.key'], { cwd: root }); // …unless committed anyway
+      put('src/leak.ts', `export const key = '${hex}';\n`); // untracked, not ignored
+      const { files, findings } = scanRepository(root);
+      expect(files).toEqual(['.gitignore', 'apps/api/data/encryption.key', 'src/app.ts', 'src/leak.ts']);
+      expect(findings).toEqual([
+        { file: 'apps/api/data/encryption.key', line: 0, what: 'a key or secrets file by its name' },
+        { file: 'apps/api/data/encryption.key', line: 1, what: 'a 64-hex-digit key' },
+        { file: 'src/leak.ts', line: 1, what: 'a 64-hex-digit key' },
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('holds no key file, PEM block, iak_ token or 64-hex key outside the test fixtures', () => {
+    const { files, findings } = scanRepository(WORKSPACE_ROOT);
+    // The scan read the repository, not an empty list.
+    expect(files.length).toBeGreaterThan(200);
+    expect(files).toEqual(
+      expect.arrayContaining(['package.json', 'apps/api/src/main.ts', 'docker/api.Dockerfile', 'docs/architecture.md']),
+    );
+    expect(files).not.toContain('apps/api/data/encryption.key');
+    const isKnown = (f: { file: string; what: string }) => KNOWN.some((k) => k.file === f.file && k.what === f.what);
+    expect(findings.filter((f) => !isKnown(f)).map((f) => `${f.file}:${f.line}: ${f.what}`)).toEqual([]);
+    expect(KNOWN.filter((k) => !findings.some((f) => f.file === k.file && f.what === k.what))).toEqual([]);
   });
 });

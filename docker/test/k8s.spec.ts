@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import {
   DOCKERFILE,
   K8S_DIR,
+  WORKSPACE_ROOT,
   type Json,
   type K8sManifest,
   documentedConfigVariables,
@@ -158,6 +159,24 @@ describe('Kubernetes manifests (docker/k8s)', () => {
       }
       // Liveness is lenient: a database outage must not restart every replica within a minute.
       expect(api.livenessProbe.periodSeconds * api.livenessProbe.failureThreshold).toBeGreaterThanOrEqual(60);
+    });
+
+    it('on termination the pod leaves the Service first (preStop sleep), and the grace period outlasts preStop plus the drain', async () => {
+      // Kubernetes' native sleep action: no shell or binary needed in the image.
+      expect(api.lifecycle).toEqual({ preStop: { sleep: { seconds: 5 } } });
+      // The drain timeout of the API on SIGTERM, as main.ts has it.
+      const main = readFileSync(join(WORKSPACE_ROOT, 'apps/api/src/main.ts'), 'utf8');
+      const drain = /const DRAIN_TIMEOUT_MS = ([\d_]+);/.exec(main)?.[1];
+      expect(drain).toBeDefined();
+      const drainSeconds = Number(drain?.replace(/_/g, '')) / 1000;
+      expect(drainSeconds).toBe(20);
+      const grace = deployment.spec.template.spec.terminationGracePeriodSeconds;
+      expect(grace).toBeGreaterThan(api.lifecycle.preStop.sleep.seconds + drainSeconds);
+      // The schema knows the sleep action (so validate() above did check it).
+      const Deployment = await MODELS['apps/v1/Deployment']();
+      const wrong = structuredClone(deployment) as Any;
+      wrong.spec.template.spec.containers[0].lifecycle.preStop.sleep.seconds = '5s';
+      expect(validationError(Deployment, wrong)).toContain('lifecycle/preStop/sleep/seconds must be integer');
     });
 
     it("the Deployment does not migrate at start: the Job runs the image's migrate.js first", () => {

@@ -93,6 +93,36 @@ describe('application access tokens (SPEC §4) on a real database', () => {
     });
 
     it.each([
+      ['an expiry', { name: 'Audited bot', role: 'moderator', expiresInDays: 12 }],
+      ['no expiry', { name: 'Audited forever', role: 'user', expiresInDays: null }],
+    ])('audits token.created and token.revoked with name, role, expiry and prefix (%s), never the secret or its hash', async (_, input) => {
+      const { secret, id, body } = await createToken(input);
+      const { expiresAt, prefix } = body.accessToken as { expiresAt: string | null; prefix: string };
+      expect(prefix).toBe(secret.slice(0, 8));
+      expect(expiresAt).toEqual(input.expiresInDays === null ? null : expect.any(String));
+      await http().delete(`/api/access-tokens/${id}`).set(asAdmin()).expect(204);
+
+      const audit = await http().get('/api/audit').query({ targetId: id }).set(asAdmin()).expect(200);
+      const target = { type: 'token', id, label: `${input.name} (${prefix}…)` };
+      const actor = { type: 'user', id: admin.id, email: 'keeper@example.com', name: 'Kee Per' };
+      const [revoked, created] = audit.body.items;
+      expect(audit.body.items).toHaveLength(2);
+      expect(created).toMatchObject({ action: 'token.created', actor, target });
+      expect(created.details).toEqual({ after: { name: input.name, role: input.role, expiresAt } });
+      expect(revoked).toMatchObject({ action: 'token.revoked', actor, target });
+      expect(revoked.details).toEqual({ before: { name: input.name, role: input.role } });
+
+      // Neither the secret, nor its random part, nor its SHA-256 is in the events, as served or as stored.
+      const hash = createHash('sha256').update(secret).digest('hex');
+      const stored = JSON.stringify(await db.query('select * from audit_events where target_id = $1', [id]));
+      for (const text of [audit.text, stored]) {
+        expect(text).not.toContain(secret.slice(8));
+        expect(text).not.toContain(hash);
+        expect(text).not.toMatch(/iak_[0-9A-Za-z]{10,}|token_?hash|tokenHash/);
+      }
+    });
+
+    it.each([
       [{ name: 'x', role: 'user', expiresInDays: 0 }, 'expiresInDays must not be less than 1'],
       [{ name: 'x', role: 'user', expiresInDays: 366 }, 'expiresInDays must not be greater than 365'],
       [{ name: 'x', role: 'user', expiresInDays: 1.5 }, 'expiresInDays must be a whole number of days'],

@@ -10,11 +10,14 @@ import { createTestDatabase, quiet, type TestDatabase } from './test-database';
 interface EventSpec {
   at: string;
   action: string;
-  actor: { type: 'user' | 'token' | 'system'; id: string | null; email?: string | null; name: string };
+  actor: { type: 'user' | 'token' | 'system'; id: string | null; email?: string | null; name: string | null };
   count?: number;
 }
 
 const JANUARY = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+
+/** A failed login for an email that belongs to no account, as AuthService records it: no actor id, the attempted email. */
+const unknownEmail = (email: string) => ({ type: 'user' as const, id: null, email, name: null });
 
 describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
   let db: TestDatabase;
@@ -75,6 +78,9 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
         { at: '2026-01-15T00:00:00Z', action: 'experience.created', actor: { type: 'token', id: token, name: 'CI deploy' }, count: 4 },
         { at: '2026-01-02T00:00:00Z', action: 'user.created', actor: { type: 'system', id: null, name: 'first-start' } },
         { at: '2026-01-03T00:00:00Z', action: 'user.activated', actor: { type: 'system', id: null, name: 'cli' }, count: 2 },
+        // A password spray on emails without an account: 9 failures, more events than anyone, yet nobody's.
+        { at: '2026-01-25T03:00:00Z', action: 'auth.login_failed', actor: unknownEmail('ghost@example.com'), count: 5 },
+        { at: '2026-01-25T04:00:00Z', action: 'auth.login_failed', actor: unknownEmail('admin@example.com'), count: 4 },
         // Outside [from, to): just before, exactly at `to`, and later.
         { at: '2025-12-31T23:59:57Z', action: 'auth.login', actor: aliceOld, count: 3 }, // up to 23:59:59
         { at: JANUARY.to, action: 'auth.login', actor: bobActor, count: 5 },
@@ -86,7 +92,8 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
       const body = await summary(JANUARY);
       expect(body.from).toBe(JANUARY.from);
       expect(body.to).toBe(JANUARY.to);
-      expect(body.totals).toEqual({ events: 20, logins: 4, failedLogins: 1, changes: 15, activeUsers: 2 });
+      // The 9 failures for unknown emails are events and failed logins, but no active user.
+      expect(body.totals).toEqual({ events: 29, logins: 4, failedLogins: 10, changes: 15, activeUsers: 2 });
     });
 
     it('lists users by activity with their newest email and name snapshot', async () => {
@@ -120,6 +127,7 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
       expect(
         body.topActors.map((a: { type: string; id: string | null; name: string; events: number }) => [a.type, a.id, a.name, a.events]),
       ).toEqual([
+        // Not the unknown-email failures (9 events): they have no actor to name.
         ['user', bob, 'Bob B', 7],
         ['user', alice, 'Alice New', 6],
         ['token', token, 'CI deploy', 4],
@@ -145,6 +153,17 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
       expect(body.users.map((u: { id: string; email: string }) => [u.id, u.email])).toEqual([[alice, 'alice@old.example']]);
     });
 
+    it('counts failed logins for unknown emails in the totals only, also when they are all there is', async () => {
+      const body = await summary({ from: '2026-01-25T00:00:00Z', to: '2026-01-26T00:00:00Z' });
+      expect(body).toEqual({
+        from: '2026-01-25T00:00:00.000Z',
+        to: '2026-01-26T00:00:00.000Z',
+        totals: { events: 9, logins: 0, failedLogins: 9, changes: 0, activeUsers: 0 },
+        users: [],
+        topActors: [],
+      });
+    });
+
     it('is empty for a range without events', async () => {
       expect(await summary({ from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z' })).toEqual({
         from: '2024-01-01T00:00:00.000Z',
@@ -165,8 +184,10 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
               ('00000000-0000-4000-8000-' || lpad(i::text, 12, '0'))::uuid, 'u' || i || '@example.com', 'User ' || i
          from generate_series(1, 60) i, generate_series(1, i) n`,
     );
+    // And 100 failed logins for unknown emails: more than any user, but they take no user's place.
+    await insert([{ at: '2025-06-01T13:00:00Z', action: 'auth.login_failed', actor: unknownEmail('spray@example.com'), count: 100 }]);
     const body = await summary(range);
-    expect(body.totals).toMatchObject({ events: (60 * 61) / 2, activeUsers: 60 });
+    expect(body.totals).toMatchObject({ events: (60 * 61) / 2 + 100, failedLogins: 100, activeUsers: 60 });
     expect(body.users).toHaveLength(50);
     expect(body.users[0]).toMatchObject({ email: 'u60@example.com', events: 60 });
     expect(body.users[49]).toMatchObject({ email: 'u11@example.com', events: 11 });
@@ -199,6 +220,38 @@ describe('GET /api/analytics/summary (SPEC §4) on a real database', () => {
       `select count(*)::text as n from audit_events where action = 'auth.login' and at >= now() - interval '30 days'`,
     );
     expect((await summary()).totals.logins).toBe(Number(n));
+  });
+
+  it('counts a failed login for a known email on that user, and one for an unknown email on nobody', async () => {
+    const person = await createLoginUser(orm, { role: 'user', email: 'typo-prone@example.com', firstName: 'Ty', lastName: 'Po' });
+    const attempt = (email: string) =>
+      http().post('/api/auth/login').send({ email, password: 'not the password of anybody here' }).expect(401);
+    await attempt('Typo-Prone@example.com ');
+    await attempt(person.email);
+    for (let i = 0; i < 3; i++) await attempt(`nobody-${i}@example.com`);
+    const [recorded] = await db.query<{ known: number; unknown: number; all: number; users: number }>(
+      `select count(*) filter (where actor_id = $1)::int as known,
+              count(*) filter (where actor_id is null and actor_email like 'nobody-%')::int as unknown,
+              count(*) filter (where action = 'auth.login_failed')::int as all,
+              count(distinct actor_id) filter (where actor_type = 'user')::int as users
+         from audit_events where at >= now() - interval '30 days'`,
+      [person.id],
+    );
+    expect([recorded.known, recorded.unknown]).toEqual([2, 3]);
+
+    const body = await summary();
+    expect(body.users.find((u: { id: string }) => u.id === person.id)).toMatchObject({
+      email: 'typo-prone@example.com',
+      name: 'Ty Po',
+      events: 2,
+      logins: 0,
+      failedLogins: 2,
+    });
+    expect(body.totals.failedLogins).toBe(recorded.all);
+    expect(body.totals.activeUsers).toBe(recorded.users);
+    const listed = [...body.users, ...body.topActors].map((a: { id: string | null; email: string | null }) => [a.id, a.email]);
+    expect(listed.filter(([, email]) => String(email).startsWith('nobody-'))).toEqual([]);
+    expect(body.topActors.filter((a: { type: string; id: string | null }) => a.type !== 'system' && a.id === null)).toEqual([]);
   });
 
   it.each([

@@ -218,3 +218,65 @@ describe('auth routes (SPEC §4 Auth) on a real database', () => {
     });
   });
 });
+
+describe('the per-address login throttle behind a proxy (TRUST_PROXY)', () => {
+  let db: TestDatabase;
+  const throttle = { maxFailuresPerEmail: 1000, maxFailuresPerIp: 3, windowSeconds: 60 };
+  let n = 0;
+  /** A failed sign-in (a new unknown email each time, so only the address counts). */
+  const attempt = (app: INestApplication, forwardedFor: string) =>
+    request(app.getHttpServer())
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', forwardedFor)
+      .send({ email: `sprayed-${n++}@example.com`, password: 'a wrong password of the spray' });
+  const counters = async () =>
+    Object.fromEntries(
+      (
+        await db.query<{ key: string; failures: number }>(`select key, failures from login_throttle where key like 'ip:%' order by key`)
+      ).map((r) => [r.key, r.failures]),
+    );
+
+  beforeAll(async () => {
+    // A database of its own: the counts of the address of this test process start at zero.
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('with TRUST_PROXY=true counts per X-Forwarded-For client address: two clients, two separate counts', async () => {
+    const app = await createTestApp(db.url, { trustProxy: true, loginThrottle: throttle });
+    try {
+      for (let i = 0; i < 3; i++) expect((await attempt(app, '203.0.113.10')).status).toBe(401);
+      // The client is the left-most address; the proxy appends its own.
+      const fourth = await attempt(app, '203.0.113.10, 10.0.0.5');
+      expect([fourth.status, fourth.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+      expect(Number(fourth.headers['retry-after'])).toBeGreaterThan(0);
+      // Another client behind the same proxy has a count of its own.
+      for (let i = 0; i < 3; i++) expect((await attempt(app, '198.51.100.20')).status).toBe(401);
+      expect((await attempt(app, '198.51.100.20')).status).toBe(429);
+      expect(await counters()).toEqual({ 'ip:198.51.100.20': 4, 'ip:203.0.113.10': 4 });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with TRUST_PROXY=false ignores the header: every forwarded address counts as the connecting one', async () => {
+    const before = await counters();
+    const app = await createTestApp(db.url, { trustProxy: false, loginThrottle: throttle });
+    try {
+      const statuses = [];
+      for (const forwarded of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4']) statuses.push((await attempt(app, forwarded)).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const after = await counters();
+      const added = Object.keys(after).filter((key) => !(key in before));
+      // One new key, the loopback address supertest connects from; none of the forwarded ones.
+      expect(added).toHaveLength(1);
+      expect(added[0]).toMatch(/^ip:(::ffff:)?127\.0\.0\.1$|^ip:::1$/);
+      expect(after[added[0]]).toBe(4);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { redactDatabaseUrl } from '../src/database/database-url';
@@ -10,7 +11,15 @@ import { redactDatabaseUrl } from '../src/database/database-url';
  * machine's PostgreSQL 15), otherwise an embedded PostgreSQL started on a free port in a
  * temporary folder and deleted after the run. Each spec file makes its own database on it.
  */
+/**
+ * `./data` of the API as jest's cwd (apps/api) resolves it: the default DATA_DIR, where an API
+ * started without ENCRYPTION_KEY writes its development key (such a key once got committed from
+ * here). No test may create it; global-teardown.ts fails the run if one did.
+ */
+export const API_DATA_DIR = resolve(__dirname, '..', 'data');
+
 export default async function globalSetup(): Promise<void> {
+  (globalThis as { __API_DATA_DIR_EXISTED__?: boolean }).__API_DATA_DIR_EXISTED__ = existsSync(API_DATA_DIR);
   let url = process.env['TEST_DATABASE_URL'];
   if (!url) {
     const dataDir = await mkdtemp(join(tmpdir(), 'interakt-test-pg-'));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { connect } from 'node:net';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,19 @@ import { callApi as call, MAIN, startApiProcess } from './api-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const ADMIN = { email: 'ops.admin@example.com', password: 'operations admin passphrase' };
+
+/** Opens one new TCP connection (no pooled keep-alive socket, unlike fetch) and says whether the server took it. */
+function connectOnce(url: string): Promise<{ outcome: 'accepted' | 'refused'; code?: string; at: number }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port) });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve({ outcome: 'accepted', at: Date.now() });
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => resolve({ outcome: 'refused', code: e.code, at: Date.now() }));
+  });
+}
 
 describe('operations of the built API process', () => {
   let db: TestDatabase;
@@ -30,16 +44,35 @@ describe('operations of the built API process', () => {
     ...extra,
   });
 
-  it('finishes an in-flight request on SIGTERM, then exits 0 and takes no new connections', async () => {
+  it('finishes an in-flight request on SIGTERM, refuses new connections meanwhile, then exits 0', async () => {
     // bcrypt at cost 14 makes one login take about a second: long enough to signal in the middle.
     const api = await startApiProcess(env({ BCRYPT_COST: '14' }));
     try {
-      const inFlight = call(api, '/api/auth/login', { body: { email: 'nobody@example.com', password: 'whatever it is typed here' } });
+      const sentAt = Date.now();
+      const inFlight = call(api, '/api/auth/login', { body: { email: 'nobody@example.com', password: 'whatever it is typed here' } }).then(
+        (res) => ({ res, at: Date.now() }),
+      );
       await new Promise((r) => setTimeout(r, 250));
+      const signalledAt = Date.now();
       const exited = api.stop('SIGTERM');
-      const res = await inFlight;
+      // New TCP connections after the signal, while the login is still running: once the process has
+      // handled the signal (a few ms), the listener is closed and they are refused.
+      let late = await connectOnce(api.url);
+      for (let i = 0; i < 20 && late.outcome === 'accepted'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+        late = await connectOnce(api.url);
+      }
+      const stillRunning = api.child.exitCode === null && api.child.signalCode === null;
+
+      const { res, at } = await inFlight;
       expect(res.status).toBe(401);
       expect(res.body['code']).toBe('INVALID_CREDENTIALS');
+      // Sent before the signal, answered after it: it was in flight when SIGTERM came, and drained.
+      expect(sentAt).toBeLessThan(signalledAt);
+      expect(at).toBeGreaterThan(signalledAt);
+      expect(late).toEqual({ outcome: 'refused', code: 'ECONNREFUSED', at: expect.any(Number) });
+      expect(late.at).toBeLessThan(at);
+      expect(stillRunning).toBe(true);
       expect(await exited).toBe(0);
       await expect(fetch(`${api.url}/api/health`)).rejects.toThrow();
     } finally {
@@ -54,6 +87,7 @@ describe('operations of the built API process', () => {
       const login = await call(api, '/api/auth/login', { body: ADMIN, headers: { 'x-request-id': 'trace-login-1' } });
       expect(login.status).toBe(200);
       const token = login.body['accessToken'] as string;
+      const adminId = (login.body['user'] as { id: string }).id;
       secrets.push(token);
       const typed = 'a typed password for the log test';
       secrets.push(typed);
@@ -67,6 +101,7 @@ describe('operations of the built API process', () => {
       secrets.push(generated.body['generatedPassword'] as string);
       const bot = await call(api, '/api/access-tokens', { token, body: { name: 'log bot', role: 'admin' } });
       const secret = bot.body['token'] as string;
+      const botId = (bot.body['accessToken'] as { id: string }).id;
       secrets.push(secret);
       expect((await call(api, '/api/users?search=reader', { token: secret })).status).toBe(200);
       await call(api, '/api/auth/login', { body: { email: ADMIN.email, password: 'a wrong password typed here' } });
@@ -96,10 +131,23 @@ describe('operations of the built API process', () => {
         responseTime: expect.any(Number),
       });
       const search = requests.find((l) => (l['req'] as { method: string }).method === 'GET' && l['route'] === '/api/users');
-      expect(search).toMatchObject({ principal: { type: 'token' }, route: '/api/users', res: { statusCode: 200 } });
+      expect(search).toMatchObject({
+        principal: { type: 'token', id: botId },
+        route: '/api/users',
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      });
       const reset = requests.find((l) => l['route'] === '/api/users/:id/password');
-      expect(reset).toMatchObject({ principal: { type: 'user' }, res: { statusCode: 200 } });
+      // The caller is the signed-in admin, by id, not only by kind.
+      expect(reset).toMatchObject({
+        principal: { type: 'user', id: adminId },
+        route: '/api/users/:id/password',
+        res: { statusCode: 200 },
+        responseTime: expect.any(Number),
+      });
       expect((reset?.['req'] as { url: string }).url).toBe(`/api/users/${userId}/password`);
+      // Before sign-in there is no caller.
+      expect(loginLine?.['principal']).toBeUndefined();
     } finally {
       await api.stop();
     }
