@@ -164,16 +164,6 @@ describe('no secret is committed anywhere in the repository', () => {
   const pem = ['-----BEGIN', 'PRIVATE KEY-----'].join(' ');
   const token = `iak_${'Zx9'.repeat(16)}q`;
 
-  /**
-   * Found and left to their owner (outside this change): the benchmark patch series of issue 7
-   * carries a development key file its author committed by accident. Each must still be found, so
-   * this list shrinks when it is fixed, and nothing else may be found.
-   */
-  const KNOWN = [
-    { file: 'docs/wip/issue-7-benchmark.mbox', what: 'a patch that adds the key file apps/api/data/encryption.key' },
-    { file: 'docs/wip/issue-7-benchmark.mbox', what: 'a 64-hex-digit key' },
-  ];
-
   it('finds key files, PEM blocks, iak_ tokens and 64-hex keys; allows hex keys in test fixtures; skips binary files', () => {
     const scan = (file: string, text: string | Buffer) => secretFindings(file, Buffer.from(text)).map((f) => `${f.line}: ${f.what}`);
     expect(scan('apps/api/data/encryption.key', `${hex}\n`)).toEqual(['0: a key or secrets file by its name', '1: a 64-hex-digit key']);
@@ -231,8 +221,6 @@ describe('no secret is committed anywhere in the repository', () => {
       expect.arrayContaining(['package.json', 'apps/api/src/main.ts', 'docker/api.Dockerfile', 'docs/architecture.md']),
     );
     expect(files).not.toContain('apps/api/data/encryption.key');
-    const isKnown = (f: { file: string; what: string }) => KNOWN.some((k) => k.file === f.file && k.what === f.what);
-    expect(findings.filter((f) => !isKnown(f)).map((f) => `${f.file}:${f.line}: ${f.what}`)).toEqual([]);
-    expect(KNOWN.filter((k) => !findings.some((f) => f.file === k.file && f.what === k.what))).toEqual([]);
+    expect(findings.map((f) => `${f.file}:${f.line}: ${f.what}`)).toEqual([]);
   });
 });
