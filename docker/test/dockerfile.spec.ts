@@ -57,7 +57,7 @@ describe('docker/api.Dockerfile', () => {
       expect({ keyword, count: found.length }).toEqual({ keyword, count: 1 });
       return found[0].args;
     };
-    expect(stageEnv(runtime)).toMatchObject({ NODE_ENV: 'production', PORT: '3000' });
+    expect(stageEnv(runtime)).toMatchObject({ NODE_ENV: 'production', PORT: '3000', NODE_OPTIONS: '--max-semi-space-size=8' });
     expect(one('USER')).toMatch(/^[1-9]\d*:[1-9]\d*$/);
     expect(one('EXPOSE')).toBe('3000');
     expect(one('HEALTHCHECK')).toMatch(/^--interval=\S+ --timeout=\S+ --retries=\d+ CMD \[/);

@@ -8,12 +8,13 @@
  *                                          exits 1 unless every route answered 2xx on both servers
  *
  * Options: --users N --events N --duration S --warmup S --connections N --out FILE --routes id,id
- * --log-level L (the API's LOG_LEVEL, default warn), --api-node-options "…" (the API's NODE_OPTIONS),
+ * --log-level L (the API's LOG_LEVEL, default warn), --api-node-options "…" (the API's NODE_OPTIONS;
+ * default: the runtime stage's NODE_OPTIONS in docker/api.Dockerfile, so the API runs as the image runs it),
  * --api-main FILE and --api-label NAME (another build of the API, e.g. on another HTTP adapter). Environment: BENCH_DATABASE_URL (a server to
  * create and drop a fresh database on; default an embedded PostgreSQL under data/bench), BCRYPT_COST.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -25,6 +26,7 @@ import { openBenchDatabase } from './database.ts';
 import { compare, type LoadRequest } from './load.ts';
 import { memoryOf, runNode, startServer, type ServerProcess } from './processes.ts';
 import { checkTargets, mergeIntoDocument, renderReport, type RouteId, type RouteResult, type RunReport } from './report.ts';
+import { imageNodeOptions } from './image.ts';
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, seed } from './seed.ts';
 
 const { values: args } = parseArgs({
@@ -40,8 +42,8 @@ const { values: args } = parseArgs({
     'log-level': { type: 'string', default: 'warn' },
     'api-main': { type: 'string' },
     'api-label': { type: 'string', default: 'Express' },
-    // e.g. a heap limit, '--max-old-space-size=160' (docs/benchmarks.md, Memory); none by default.
-    'api-node-options': { type: 'string', default: '' },
+    // e.g. a heap limit, '--max-old-space-size=160', or '' for none (docs/benchmarks.md, Memory).
+    'api-node-options': { type: 'string' },
   },
 });
 
@@ -49,6 +51,8 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const API_MAIN = resolve(ROOT, args['api-main'] ?? 'dist/apps/api/main.js');
 const API_MIGRATE = resolve(ROOT, 'dist/apps/api/migrate.js');
 const BASELINE = resolve(import.meta.dirname, 'baseline-server.ts');
+
+const apiNodeOptions = args['api-node-options'] ?? imageNodeOptions(readFileSync(resolve(ROOT, 'docker/api.Dockerfile'), 'utf8'));
 
 const smoke = args.smoke;
 const users = Number(args.users ?? (smoke ? 1_000 : 100_000));
@@ -143,7 +147,7 @@ async function main(): Promise<number> {
       LOG_LEVEL: args['log-level'],
       BCRYPT_COST: String(bcryptCost),
       MIGRATE_ON_START: 'false',
-      ...(args['api-node-options'] ? { NODE_OPTIONS: args['api-node-options'] } : {}),
+      ...(apiNodeOptions ? { NODE_OPTIONS: apiNodeOptions } : {}),
       // Only successful logins are sent, and successes give their attempt back; but up to
       // `connections` attempts are in flight (counted, not yet given back) on one client address.
       LOGIN_MAX_FAILURES_PER_IP: '100000',
@@ -246,7 +250,7 @@ async function main(): Promise<number> {
       machine: { cores, cpu: cpus()[0]?.model.trim() ?? 'unknown', node: process.version },
       load,
       api: {
-        adapter: `${args['api-label']}${args['api-node-options'] ? `, NODE_OPTIONS=${args['api-node-options']}` : ''}`,
+        adapter: `${args['api-label']}, NODE_OPTIONS=${apiNodeOptions ? `\`${apiNodeOptions}\`` : 'none'}`,
         logLevel: args['log-level'] ?? 'warn',
         peakRssMiB: Math.max(apiMemory?.peakMiB ?? 0, peakRss.get(api.pid) ?? 0),
       },
