@@ -43,19 +43,28 @@ describe('migrations on an empty database', () => {
       ['created_at', 'timestamp with time zone', 'NO'],
       ['updated_at', 'timestamp with time zone', 'NO'],
       ['last_login_at', 'timestamp with time zone', 'YES'],
+      ['search_text', 'text', 'YES'],
     ]);
     const indexes = await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where tablename = 'users' order by indexname`);
     expect(indexes.map((i) => i.indexdef)).toEqual([
       'CREATE INDEX users_created_at_id ON public.users USING btree (created_at, id)',
       'CREATE UNIQUE INDEX users_email_lower_unique ON public.users USING btree (lower((email)::text))',
-      'CREATE INDEX users_email_trgm ON public.users USING gin (lower((email)::text) gin_trgm_ops)',
       "CREATE INDEX users_full_name_sort ON public.users USING btree (lower((((first_name)::text || ' '::text) || (last_name)::text)), id)",
-      "CREATE INDEX users_full_name_trgm ON public.users USING gin (lower((((first_name)::text || ' '::text) || (last_name)::text)) gin_trgm_ops)",
       'CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)',
       'CREATE INDEX users_role_id ON public.users USING btree (role, id)',
       'CREATE INDEX users_role_status_created_at_id ON public.users USING btree (role, status, created_at, id)',
+      'CREATE INDEX users_search_text_trgm ON public.users USING gin (search_text gin_trgm_ops)',
       'CREATE INDEX users_status_id ON public.users USING btree (status, id)',
     ]);
+    // The search column is computed by PostgreSQL from the names and the email, lower-cased.
+    await db.query(`insert into users (id, email, first_name, last_name, password_hash, created_at, updated_at)
+                    values (gen_random_uuid(), 'Ada@Analytical.Example', 'Ada', 'Lovelace', 'h', now(), now())`);
+    const [row] = await db.query<{ search_text: string }>(`select search_text from users where email = 'Ada@Analytical.Example'`);
+    expect(row.search_text).toBe('ada lovelace\x1fada@analytical.example');
+    await db.query(`update users set last_name = 'Byron' where email = 'Ada@Analytical.Example'`);
+    const [renamed] = await db.query<{ search_text: string }>(`select search_text from users where email = 'Ada@Analytical.Example'`);
+    expect(renamed.search_text).toBe('ada byron\x1fada@analytical.example');
+    await db.query(`delete from users where email = 'Ada@Analytical.Example'`);
   });
 
   it('refuses roles and statuses outside the SPEC at the database', async () => {

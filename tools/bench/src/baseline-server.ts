@@ -19,6 +19,8 @@ import {
   auditListSql,
   type BoundSql,
   cappedCountSql,
+  firstPageCountedSql,
+  type ListedSql,
   EXACT_TOTAL_LIMIT,
   PRINCIPAL_SQL,
   STATS_SQL,
@@ -178,6 +180,20 @@ async function countCapped(matches: BoundSql): Promise<{ total: number; totalExa
   const capped = cappedCountSql(matches, EXACT_TOTAL_LIMIT);
   const { rows } = await read(capped.sql, capped.params);
   if (rows[0].total <= EXACT_TOTAL_LIMIT) return { total: rows[0].total, totalExact: true };
+  return { total: await estimate(matches), totalExact: false };
+}
+
+/** The API's firstPageCounted: page 1 and its capped total in one statement. */
+async function firstPageCounted(listed: ListedSql, matches: BoundSql, pageSize: number) {
+  const statement = firstPageCountedSql(listed, matches, pageSize, EXACT_TOTAL_LIMIT);
+  const { rows } = await read(statement.sql, statement.params);
+  const matched: number = rows[0].matched;
+  const found = matched === 0 ? [] : rows;
+  if (matched <= EXACT_TOTAL_LIMIT) return { rows: found, total: matched, totalExact: true };
+  return { rows: found, total: await estimate(matches), totalExact: false };
+}
+
+async function estimate(matches: BoundSql): Promise<number> {
   const key = JSON.stringify([matches.sql, matches.params]);
   let kept = estimates.get(key);
   if (!kept || kept.until <= Date.now()) {
@@ -186,7 +202,7 @@ async function countCapped(matches: BoundSql): Promise<{ total: number; totalExa
     if (estimates.size >= 500) estimates.delete(estimates.keys().next().value as string);
     estimates.set(key, kept);
   }
-  return { total: Math.max(EXACT_TOTAL_LIMIT + 1, kept.total), totalExact: false };
+  return Math.max(EXACT_TOTAL_LIMIT + 1, kept.total);
 }
 
 async function listUsers(query: URLSearchParams) {
@@ -202,7 +218,11 @@ async function listUsers(query: URLSearchParams) {
     order: oneOf(query, 'order', ['asc', 'desc']) as UserListQuery['order'],
   };
   if (ANCHORED_SORTS[list.sort] && !list.search) return anchoredList(list);
-  const { rows, count, searched } = userListSql(list);
+  const { rows, count, searched, firstPage } = userListSql(list);
+  if (firstPage) {
+    const { rows: found, total, totalExact } = await firstPageCounted(firstPage, count, list.pageSize);
+    return { items: found.map(userDto), total, totalExact, page: list.page, pageSize: list.pageSize };
+  }
   const [found, { total, totalExact }] = await Promise.all([
     read(rows.sql, rows.params),
     searched ? countCapped(count) : read(count.sql, count.params).then((r) => ({ total: r.rows[0].total, totalExact: true })),
@@ -261,7 +281,11 @@ async function listAudit(query: URLSearchParams) {
     page: intParam(query, 'page', 1),
     pageSize: intParam(query, 'pageSize', 20, 100),
   };
-  const { rows, count } = auditListSql(filters);
+  const { rows, count, firstPage } = auditListSql(filters);
+  if (firstPage) {
+    const { rows: found, total, totalExact } = await firstPageCounted(firstPage, count, filters.pageSize);
+    return { items: found.map(auditDto), total, totalExact, page: filters.page, pageSize: filters.pageSize };
+  }
   const [found, { total, totalExact }] = await Promise.all([read(rows.sql, rows.params), countCapped(count)]);
   return { items: found.rows.map(auditDto), total, totalExact, page: filters.page, pageSize: filters.pageSize };
 }

@@ -76,12 +76,13 @@ class Where {
  * The page (a deferred join past page 1) and what to count: `user_counts` without a search (exact),
  * else the matching rows (`searched`: counted up to EXACT_TOTAL_LIMIT + 1, estimated beyond).
  */
-export function userListSql(query: UserListQuery): { rows: BoundSql; count: BoundSql; searched: boolean } {
+export function userListSql(query: UserListQuery): { rows: BoundSql; count: BoundSql; searched: boolean; firstPage?: ListedSql } {
   const where = new Where();
   const counters = new Where();
   if (query.search) {
-    const pattern = `%${escapeLike(query.search)}%`;
-    where.add((n) => `(${FULL_NAME} like lower(${n()}) or ${EMAIL} like lower(${n()}))`, pattern, pattern);
+    // eslint-disable-next-line no-control-regex -- as the API: control characters never reach the pattern
+    const pattern = `%${escapeLike(query.search.replace(/[\u0000-\u001f\u007f]/g, ''))}%`;
+    where.add((n) => `search_text like lower(${n()})`, pattern);
   }
   for (const [column, value] of [
     ['role', query.role],
@@ -107,6 +108,8 @@ export function userListSql(query: UserListQuery): { rows: BoundSql; count: Boun
       ? { sql: `select 1 from users${where.sql}`, params: where.params }
       : { sql: `select coalesce(sum(users), 0)::int as total from user_counts${counters.sql}`, params: counters.params },
     searched: Boolean(query.search),
+    firstPage:
+      query.search && offset === 0 ? { sql: `select ${COLUMNS} from users${where.sql}`, params: where.params, orderBy } : undefined,
   };
 }
 
@@ -121,7 +124,7 @@ export interface AuditListQuery {
 }
 
 /** The page and the matching rows to count (up to EXACT_TOTAL_LIMIT + 1, estimated beyond). */
-export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: BoundSql } {
+export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: BoundSql; firstPage?: ListedSql } {
   const where = new Where();
   if (query.actorId !== undefined) where.add((n) => `actor_id = ${n()}`, query.actorId);
   if (query.targetId !== undefined) where.add((n) => `target_id = ${n()}`, query.targetId);
@@ -135,6 +138,10 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
       params: [...where.params, query.pageSize, (query.page - 1) * query.pageSize],
     },
     count: { sql: `select 1 from audit_events${where.sql}`, params: where.params },
+    firstPage:
+      query.page === 1
+        ? { sql: `select * from audit_events${where.sql}`, params: where.params, orderBy: 'order by at desc, id desc' }
+        : undefined,
   };
 }
 
@@ -143,6 +150,25 @@ export function cappedCountSql(matches: BoundSql, limit: number): BoundSql {
   return {
     sql: `select count(*)::int as total from (${matches.sql} limit $${matches.params.length + 1}) as matches`,
     params: [...matches.params, limit + 1],
+  };
+}
+
+/** Rows in list order without order or limit, and the order (the API's ListedSql). */
+export interface ListedSql extends BoundSql {
+  orderBy: string;
+}
+
+/** The API's firstPageCounted statement: the capped count of `matches` beside the first pageSize rows of `listed`. */
+export function firstPageCountedSql(listed: ListedSql, matches: BoundSql, pageSize: number, limit: number): BoundSql {
+  const renumber = (sql: string, from: number) => sql.replace(/\$(\d+)/g, (_, k: string) => `$${Number(k) + from}`);
+  const m = matches.params.length;
+  const l = listed.params.length;
+  return {
+    sql: `select c.matched, p.*
+       from (select count(*)::int as matched from (${matches.sql} limit $${m + 1}) as m) as c
+       left join lateral (${renumber(listed.sql, m + 1)} ${listed.orderBy} limit $${m + l + 2}) as p on true
+      ${listed.orderBy}`,
+    params: [...matches.params, limit + 1, ...listed.params, pageSize],
   };
 }
 

@@ -22,7 +22,7 @@ const ESTIMATE_TTL_MS = 30_000;
 const ESTIMATES_KEPT = 500;
 const estimates = new Map<string, { total: number; until: number }>();
 
-async function estimate(em: EntityManager, matches: BoundSql): Promise<number> {
+export async function estimate(em: EntityManager, matches: BoundSql): Promise<number> {
   const key = JSON.stringify([matches.sql, matches.params]);
   const now = Date.now();
   const kept = estimates.get(key);
@@ -46,4 +46,37 @@ export async function countCapped(em: EntityManager, matches: BoundSql, limit: n
   ]);
   if (total <= limit) return { total, totalExact: true };
   return { total: Math.max(limit + 1, await estimate(em, matches)), totalExact: false };
+}
+
+/** A list's rows in list order (`select … from … where …`, no order or limit) and its order. */
+export interface ListedSql extends BoundSql {
+  orderBy: string;
+}
+
+/**
+ * Page 1 and its capped total in one statement and one round trip: the capped count of `matches`
+ * (at most `limit + 1` rows, as countCapped reads them) beside the first `pageSize` rows of `listed`;
+ * PostgreSQL plans each part on its own (a search counts by a sequential scan that stops early and
+ * pages by the sort index). Exact up to `limit`; beyond, the planner's estimate as in countCapped.
+ * Two statements cost a second pool checkout and round trip per request (issue 7's benchmark).
+ */
+export async function firstPageCounted<T extends object>(
+  em: EntityManager,
+  listed: ListedSql,
+  matches: BoundSql,
+  pageSize: number,
+  limit: number,
+): Promise<CountedTotal & { rows: T[] }> {
+  const found = await readPrepared<T & { matched: number }>(
+    em,
+    `select c.matched, p.*
+       from (select count(*)::int as matched from (${matches.sql} limit ?) as m) as c
+       left join lateral (${listed.sql} ${listed.orderBy} limit ?) as p on true
+      ${listed.orderBy}`,
+    [...matches.params, limit + 1, ...listed.params, pageSize],
+  );
+  const matched = found[0].matched;
+  const rows: T[] = matched === 0 ? [] : found;
+  if (matched <= limit) return { rows, total: matched, totalExact: true };
+  return { rows, total: Math.max(limit + 1, await estimate(em, matches)), totalExact: false };
 }

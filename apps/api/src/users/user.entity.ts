@@ -16,10 +16,9 @@ export const UserSchema = defineEntity({
   uniques: [{ name: 'users_email_lower_unique', expression: 'create unique index "users_email_lower_unique" on "users" (lower("email"))' }],
   indexes: [
     {
-      name: 'users_full_name_trgm',
-      expression: `create index "users_full_name_trgm" on "users" using gin (lower("first_name" || ' ' || "last_name") gin_trgm_ops)`,
+      name: 'users_search_text_trgm',
+      expression: 'create index "users_search_text_trgm" on "users" using gin ("search_text" gin_trgm_ops)',
     },
-    { name: 'users_email_trgm', expression: 'create index "users_email_trgm" on "users" using gin (lower("email") gin_trgm_ops)' },
     {
       name: 'users_full_name_sort',
       expression: `create index "users_full_name_sort" on "users" (lower("first_name" || ' ' || "last_name"), "id")`,
@@ -49,6 +48,15 @@ export const UserSchema = defineEntity({
       .onCreate(() => new Date())
       .onUpdate(() => new Date()),
     lastLoginAt: p.datetime().nullable(),
+    // What the user search matches (Migration20261204000000_users_search_text): computed by
+    // PostgreSQL, never written, never selected by the ORM (lazy), never serialised.
+    searchText: p
+      .text()
+      .nullable()
+      // '\x1f' here is the character itself (a JS escape), as PostgreSQL reports the expression back.
+      .generated(`(lower(first_name || ' ' || last_name) || '\x1f' || lower(email)) stored`)
+      .lazy()
+      .hidden(),
   },
 });
 

@@ -7,6 +7,7 @@ import { Migration20261203040000_access_tokens } from './Migration20261203040000
 import { Migration20261203050000_resources } from './Migration20261203050000_resources';
 import { Migration20261203060000_user_counts } from './Migration20261203060000_user_counts';
 import { Migration20261203070000_users_role_status_index } from './Migration20261203070000_users_role_status_index';
+import { Migration20261204000000_users_search_text } from './Migration20261204000000_users_search_text';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203050000_resources', class: Migration20261203050000_resources },
   { name: 'Migration20261203060000_user_counts', class: Migration20261203060000_user_counts },
   { name: 'Migration20261203070000_users_role_status_index', class: Migration20261203070000_users_role_status_index },
+  { name: 'Migration20261204000000_users_search_text', class: Migration20261204000000_users_search_text },
 ];
