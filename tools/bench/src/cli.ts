@@ -219,7 +219,9 @@ async function main(): Promise<number> {
       const [fromApi, fromBaseline] = await compare([api.url, baseline.url], request, options, settle);
       routes.push({ id, label, auth, kind, api: fromApi, baseline: fromBaseline });
       const show = (r: typeof fromApi) => `${r.requestsPerSecond.toFixed(1)} req/s p50 ${r.p50} p99 ${r.p99} errors ${r.errors}`;
-      log(`${label} (${auth}): API ${show(fromApi)} | baseline ${show(fromBaseline)}`);
+      const memory = await memoryOf(api.pid);
+      const rss = memory ? ` | API RSS ${memory.rssMiB.toFixed(0)} MB, peak so far ${memory.peakMiB.toFixed(0)} MB` : '';
+      log(`${label} (${auth}): API ${show(fromApi)} | baseline ${show(fromBaseline)}${rss}`);
     };
     for (const route of READ_ROUTES) {
       for (const auth of route.tokens) {
