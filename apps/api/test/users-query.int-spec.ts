@@ -1,11 +1,12 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { EXACT_TOTAL_LIMIT, type UserSortField } from '@interakt/shared/api-contracts';
 import { ListUsersQueryDto } from '../src/users/dto/list-users.query';
 import { buildAnchoredListSql, buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
 import type { User } from '../src/users/user.entity';
 import { createUser, type UserOverrides } from './factories';
-import { createMigratedDatabase, planOf, type TestDatabase } from './test-database';
+import { createOrmConfig } from '../src/database/mikro-orm.config';
+import { createMigratedDatabase, planOf, quiet, type TestDatabase } from './test-database';
 
 /** A query as the ValidationPipe hands it over: converted, with the DTO's defaults. */
 function query(values: Record<string, unknown> = {}): ListUsersQueryDto {
@@ -383,6 +384,27 @@ describe('user search at 20,000 users uses the trigram index', () => {
     // Without a search the total stays exact at any size: it comes from the counters.
     expect(await sut.list(query({ pageSize: 1 }))).toMatchObject({ total: 20_001, totalExact: true });
     expect(await sut.list(query({ role: 'admin', status: 'inactive', pageSize: 1 }))).toMatchObject({ total: 400, totalExact: true });
+  });
+
+  it('plans every search with its own pattern: never a named statement that could fall back to a generic plan', async () => {
+    // One connection, so pg_prepared_statements (per session) shows everything the service prepared.
+    const single = await MikroORM.init(createOrmConfig({ clientUrl: db.url, poolMax: 1, logger: quiet }));
+    try {
+      const sut = new UsersQueryService(single.em.fork());
+      // More than PostgreSQL's five custom plans of a common term, then a rare one and a later page.
+      for (let i = 0; i < 8; i++) expect((await sut.list(query({ search: 'bulk.example' }))).totalExact).toBe(false);
+      expect((await sut.list(query({ search: 'ada love' }))).total).toBe(1);
+      expect((await sut.list(query({ search: 'bulk.example', page: 3 }))).items).toHaveLength(20);
+      await sut.stats();
+      const prepared = await single.em
+        .getConnection()
+        .execute<{ statement: string }[]>(`select statement from pg_prepared_statements where name like 'r\\_%'`);
+      expect(prepared.map((p) => p.statement).filter((text) => text.includes('search_text'))).toEqual([]);
+      // The other hot reads stay named (planned once per connection).
+      expect(prepared.some((p) => p.statement.includes('from user_counts'))).toBe(true);
+    } finally {
+      await single.close();
+    }
   });
 
   it.each(['lovelace', 'ada love', 'analytical.ex'])(

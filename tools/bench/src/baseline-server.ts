@@ -69,7 +69,8 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => value);
 const pool = new pg.Pool({ connectionString: env['DATABASE_URL'], max: Number(env['POOL_MAX'] ?? 10) });
 
 /** A named prepared statement per SQL text, as the API's readPrepared: parsed and planned once per connection. */
-function read(sql: string, params: unknown[] = []) {
+function read(sql: string, params: unknown[] = [], planPerCall = false) {
+  if (planPerCall) return pool.query({ text: sql, values: params });
   return pool.query({ name: `b_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql, values: params });
 }
 
@@ -178,7 +179,7 @@ const estimates = new Map<string, { total: number; until: number }>();
 /** The API's countCapped: exact up to EXACT_TOTAL_LIMIT, else the planner's estimate, kept 30 s per query. */
 async function countCapped(matches: BoundSql): Promise<{ total: number; totalExact: boolean }> {
   const capped = cappedCountSql(matches, EXACT_TOTAL_LIMIT);
-  const { rows } = await read(capped.sql, capped.params);
+  const { rows } = await read(capped.sql, capped.params, capped.planPerCall);
   if (rows[0].total <= EXACT_TOTAL_LIMIT) return { total: rows[0].total, totalExact: true };
   return { total: await estimate(matches), totalExact: false };
 }
@@ -186,7 +187,7 @@ async function countCapped(matches: BoundSql): Promise<{ total: number; totalExa
 /** The API's firstPageCounted: page 1 and its capped total in one statement. */
 async function firstPageCounted(listed: ListedSql, matches: BoundSql, pageSize: number) {
   const statement = firstPageCountedSql(listed, matches, pageSize, EXACT_TOTAL_LIMIT);
-  const { rows } = await read(statement.sql, statement.params);
+  const { rows } = await read(statement.sql, statement.params, statement.planPerCall);
   const matched: number = rows[0].matched;
   const found = matched === 0 ? [] : rows;
   if (matched <= EXACT_TOTAL_LIMIT) return { rows: found, total: matched, totalExact: true };
@@ -224,7 +225,7 @@ async function listUsers(query: URLSearchParams) {
     return { items: found.map(userDto), total, totalExact, page: list.page, pageSize: list.pageSize };
   }
   const [found, { total, totalExact }] = await Promise.all([
-    read(rows.sql, rows.params),
+    read(rows.sql, rows.params, rows.planPerCall),
     searched ? countCapped(count) : read(count.sql, count.params).then((r) => ({ total: r.rows[0].total, totalExact: true })),
   ]);
   return { items: found.rows.map(userDto), total, totalExact, page: list.page, pageSize: list.pageSize };
@@ -286,7 +287,7 @@ async function listAudit(query: URLSearchParams) {
     const { rows: found, total, totalExact } = await firstPageCounted(firstPage, count, filters.pageSize);
     return { items: found.map(auditDto), total, totalExact, page: filters.page, pageSize: filters.pageSize };
   }
-  const [found, { total, totalExact }] = await Promise.all([read(rows.sql, rows.params), countCapped(count)]);
+  const [found, { total, totalExact }] = await Promise.all([read(rows.sql, rows.params, rows.planPerCall), countCapped(count)]);
   return { items: found.rows.map(auditDto), total, totalExact, page: filters.page, pageSize: filters.pageSize };
 }
 

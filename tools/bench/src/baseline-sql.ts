@@ -9,6 +9,8 @@
 export interface BoundSql {
   sql: string;
   params: unknown[];
+  /** As the API: planned with its values on every call (an unnamed statement). */
+  planPerCall?: boolean;
 }
 
 export const PRINCIPAL_SQL = `select u.id, u.role, u.status, u.token_version, u.email, u.first_name, u.last_name,
@@ -96,20 +98,28 @@ export function userListSql(query: UserListQuery): { rows: BoundSql; count: Boun
   const orderBy = `order by ${SORT_EXPRESSIONS[query.sort]} ${direction}, id ${direction}`;
   const offset = (query.page - 1) * query.pageSize;
   const limit = where.params.length + 1;
+  const planPerCall = Boolean(query.search);
   return {
     rows:
       offset === 0
-        ? { sql: `select ${COLUMNS} from users${where.sql} ${orderBy} limit $${limit}`, params: [...where.params, query.pageSize] }
+        ? {
+            sql: `select ${COLUMNS} from users${where.sql} ${orderBy} limit $${limit}`,
+            params: [...where.params, query.pageSize],
+            planPerCall,
+          }
         : {
             sql: `select ${COLUMNS} from users where id in (select id from users${where.sql} ${orderBy} limit $${limit} offset $${limit + 1}) ${orderBy}`,
             params: [...where.params, query.pageSize, offset],
+            planPerCall,
           },
     count: query.search
-      ? { sql: `select 1 from users${where.sql}`, params: where.params }
+      ? { sql: `select 1 from users${where.sql}`, params: where.params, planPerCall }
       : { sql: `select coalesce(sum(users), 0)::int as total from user_counts${counters.sql}`, params: counters.params },
     searched: Boolean(query.search),
     firstPage:
-      query.search && offset === 0 ? { sql: `select ${COLUMNS} from users${where.sql}`, params: where.params, orderBy } : undefined,
+      query.search && offset === 0
+        ? { sql: `select ${COLUMNS} from users${where.sql}`, params: where.params, orderBy, planPerCall }
+        : undefined,
   };
 }
 
@@ -132,15 +142,17 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
   if (query.from !== undefined) where.add((n) => `at >= ${n()}`, query.from);
   if (query.to !== undefined) where.add((n) => `at < ${n()}`, query.to);
   const limit = where.params.length + 1;
+  const planPerCall = query.from !== undefined || query.to !== undefined;
   return {
     rows: {
       sql: `select * from audit_events${where.sql} order by at desc, id desc limit $${limit} offset $${limit + 1}`,
       params: [...where.params, query.pageSize, (query.page - 1) * query.pageSize],
+      planPerCall,
     },
-    count: { sql: `select 1 from audit_events${where.sql}`, params: where.params },
+    count: { sql: `select 1 from audit_events${where.sql}`, params: where.params, planPerCall },
     firstPage:
       query.page === 1
-        ? { sql: `select * from audit_events${where.sql}`, params: where.params, orderBy: 'order by at desc, id desc' }
+        ? { sql: `select * from audit_events${where.sql}`, params: where.params, orderBy: 'order by at desc, id desc', planPerCall }
         : undefined,
   };
 }
@@ -150,6 +162,7 @@ export function cappedCountSql(matches: BoundSql, limit: number): BoundSql {
   return {
     sql: `select count(*)::int as total from (${matches.sql} limit $${matches.params.length + 1}) as matches`,
     params: [...matches.params, limit + 1],
+    planPerCall: matches.planPerCall,
   };
 }
 
@@ -169,6 +182,7 @@ export function firstPageCountedSql(listed: ListedSql, matches: BoundSql, pageSi
        left join lateral (${renumber(listed.sql, m + 1)} ${listed.orderBy} limit $${m + l + 2}) as p on true
       ${listed.orderBy}`,
     params: [...matches.params, limit + 1, ...listed.params, pageSize],
+    planPerCall: matches.planPerCall || listed.planPerCall,
   };
 }
 

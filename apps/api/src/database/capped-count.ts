@@ -5,6 +5,8 @@ import { readPrepared } from './prepared-read';
 export interface BoundSql {
   sql: string;
   params: unknown[];
+  /** Its best plan depends on the values (a search pattern, a date range): see readPrepared. */
+  planPerCall?: boolean;
 }
 
 export interface CountedTotal {
@@ -40,10 +42,12 @@ export async function estimate(em: EntityManager, matches: BoundSql): Promise<nu
  * query (EXPLAIN, from the table statistics), so that a total never costs a scan of a million rows.
  */
 export async function countCapped(em: EntityManager, matches: BoundSql, limit: number): Promise<CountedTotal> {
-  const [{ total }] = await readPrepared<{ total: number }>(em, `select count(*)::int as total from (${matches.sql} limit ?) as matches`, [
-    ...matches.params,
-    limit + 1,
-  ]);
+  const [{ total }] = await readPrepared<{ total: number }>(
+    em,
+    `select count(*)::int as total from (${matches.sql} limit ?) as matches`,
+    [...matches.params, limit + 1],
+    { planPerCall: matches.planPerCall },
+  );
   if (total <= limit) return { total, totalExact: true };
   return { total: Math.max(limit + 1, await estimate(em, matches)), totalExact: false };
 }
@@ -74,6 +78,7 @@ export async function firstPageCounted<T extends object>(
        left join lateral (${listed.sql} ${listed.orderBy} limit ?) as p on true
       ${listed.orderBy}`,
     [...matches.params, limit + 1, ...listed.params, pageSize],
+    { planPerCall: matches.planPerCall || listed.planPerCall },
   );
   const matched = found[0].matched;
   const rows: T[] = matched === 0 ? [] : found;

@@ -27,9 +27,20 @@ function statementOf(sql: string): Statement {
  * Planning was ~0.5–1 ms of the database's CPU per statement here, more than running most of them
  * (issue 7's benchmark). `sql` uses `?` placeholders and must hold no other `?`; values are bound.
  */
-export async function readPrepared<T>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+export async function readPrepared<T>(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[] = [],
+  options: { planPerCall?: boolean } = {},
+): Promise<T[]> {
   const pool = await em.getConnection().getNativeClient();
   const { name, text } = statementOf(sql);
-  const result = await pool.query({ name, text, values: [...params] });
+  // planPerCall: an unnamed statement, planned with its values at every call. A named one may move
+  // to PostgreSQL's generic plan after five calls, which for a search pattern or a date range is
+  // the plan of some average value: a seq scan for the rare term whose trigram index would answer in
+  // microseconds. Custom plans are planned per call anyway, so this only adds the parse.
+  const result = options.planPerCall
+    ? await pool.query({ text, values: [...params] })
+    : await pool.query({ name, text, values: [...params] });
   return result.rows as T[];
 }

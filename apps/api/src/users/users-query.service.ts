@@ -95,20 +95,23 @@ export function buildListUsersSql(query: ListUsersQueryDto): {
   const orderBy = `order by ${sortKey} ${direction}, id ${direction}`;
   const offset = (query.page - 1) * query.pageSize;
 
+  // A search pattern decides the plan (trigram index for a rare term, the sort index for a common one).
+  const planPerCall = Boolean(search);
   const rows: BoundSql =
     offset === 0
-      ? { sql: `select ${COLUMNS} from users${where} ${orderBy} limit ?`, params: [...params, query.pageSize] }
+      ? { sql: `select ${COLUMNS} from users${where} ${orderBy} limit ?`, params: [...params, query.pageSize], planPerCall }
       : {
           sql: `select ${COLUMNS} from users where id in (select id from users${where} ${orderBy} limit ? offset ?) ${orderBy}`,
           params: [...params, query.pageSize, offset],
+          planPerCall,
         };
   const count: BoundSql = search
-    ? { sql: `select 1 from users${where}`, params }
+    ? { sql: `select 1 from users${where}`, params, planPerCall }
     : {
         sql: `select coalesce(sum(users), 0)::int as total from user_counts${counterConditions.length ? ` where ${counterConditions.join(' and ')}` : ''}`,
         params: counterParams,
       };
-  const firstPage = search && offset === 0 ? { sql: `select ${COLUMNS} from users${where}`, params, orderBy } : undefined;
+  const firstPage = search && offset === 0 ? { sql: `select ${COLUMNS} from users${where}`, params, orderBy, planPerCall } : undefined;
   return { rows, count, searched: Boolean(search), firstPage };
 }
 
@@ -201,7 +204,7 @@ export class UsersQueryService {
       return { items: found.rows.map(userRowToDto), total, totalExact, page: query.page, pageSize: query.pageSize };
     }
     const [found, { total, totalExact }] = await Promise.all([
-      readPrepared<UserRow>(this.em, rows.sql, rows.params),
+      readPrepared<UserRow>(this.em, rows.sql, rows.params, { planPerCall: rows.planPerCall }),
       searched
         ? countCapped(this.em, count, EXACT_TOTAL_LIMIT)
         : readPrepared<{ total: number }>(this.em, count.sql, count.params).then(([row]) => ({ total: row.total, totalExact: true })),
