@@ -16,6 +16,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ExperiencesModule } from './experiences/experiences.module';
 import { HealthModule } from './health/health.module';
+import { PlaygroundModule } from './playground/playground.module';
 import { ProvidersModule } from './providers/providers.module';
 import { SetupModule } from './setup/setup.module';
 import { FirstAdminModule } from './users/first-admin.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuthModule,
         ProvidersModule,
         ExperiencesModule,
+        PlaygroundModule,
         AnalyticsModule,
         SetupModule,
         ...(serveAdmin

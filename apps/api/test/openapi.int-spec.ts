@@ -69,6 +69,7 @@ describe('the OpenAPI document at /api/docs-json', () => {
       'DELETE /api/experiences/{id}': 'content.write',
       'GET /api/analytics/summary': 'analytics.view',
       'POST /api/setup/reset-demo': 'setup.reset',
+      'POST /api/playground/render': 'playground.use',
     });
   });
 
@@ -96,6 +97,7 @@ describe('the OpenAPI document at /api/docs-json', () => {
       ['/api/experiences/{id}', 'patch', 'content.write'],
       ['/api/analytics/summary', 'get', 'analytics.view'],
       ['/api/setup/reset-demo', 'post', 'setup.reset'],
+      ['/api/playground/render', 'post', 'playground.use'],
     ]) {
       const op = doc.paths[path][method];
       expect([path, method, op.security, op.description]).toEqual([

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/postgresql';
 import request from 'supertest';
-import { ROLES, type Permission, type Role, hasPermission } from '@interakt/shared/auth-model';
+import { PERMISSIONS, ROLES, type Permission, type Role, hasPermission } from '@interakt/shared/auth-model';
 import { createOrmConfig } from '../src/database/mikro-orm.config';
 import { bearer, createLoginUser, loginToken } from './auth-helpers';
 import { createTestApp } from './http-app';
@@ -47,6 +47,7 @@ const ROUTES: Route[] = [
   { method: 'delete', path: `/api/experiences/${SOME_ID}`, permission: 'content.write' },
   { method: 'get', path: '/api/analytics/summary', permission: 'analytics.view' },
   { method: 'post', path: '/api/setup/reset-demo', permission: 'setup.reset' },
+  { method: 'post', path: '/api/playground/render', permission: 'playground.use', body: { template: 'Hi {{name}}' } },
 ];
 
 /** Who calls: a user's login token or an application access token, of each role. */
@@ -115,6 +116,10 @@ describe('the permission matrix over HTTP, for every role', () => {
         message: `Missing permission: ${route.permission}`,
       });
     }
+  });
+
+  it('guards something real with every permission of SPEC §2', () => {
+    expect([...new Set(ROUTES.map((r) => r.permission).filter((p) => p !== null))].sort()).toEqual([...PERMISSIONS].sort());
   });
 
   it.each(ROUTES.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as const))('%s without a token is 401', async (_, route) => {

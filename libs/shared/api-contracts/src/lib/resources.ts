@@ -131,3 +131,19 @@ export interface ResetDemoResponse {
   experiences: ExperienceDto[];
   providers: ProviderDto[];
 }
+
+// --------------------------------------------------------------------- playground (playground.use)
+
+/** `POST /api/playground/render`: a prompt template and the values of its `{{name}}` placeholders. */
+export interface RenderPromptRequest {
+  template: string;
+  variables?: Record<string, string>;
+}
+
+/** The rendered prompt; placeholders without a value stay as written and are listed in `missing`. */
+export interface RenderPromptResponse {
+  prompt: string;
+  /** Every placeholder name, once, in order of first appearance. */
+  placeholders: string[];
+  missing: string[];
+}
