@@ -68,10 +68,20 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (value: string) => value);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value: string) => value);
 const pool = new pg.Pool({ connectionString: env['DATABASE_URL'], max: Number(env['POOL_MAX'] ?? 10) });
 
-/** A named prepared statement per SQL text, as the API's readPrepared: parsed and planned once per connection. */
+const statementNames = new Map<string, string>();
+
+/**
+ * A named prepared statement per SQL text, as the API's readPrepared: parsed and planned once per
+ * connection, its name hashed once per text; `planPerCall` statements are unnamed, as there.
+ */
 function read(sql: string, params: unknown[] = [], planPerCall = false) {
   if (planPerCall) return pool.query({ text: sql, values: params });
-  return pool.query({ name: `b_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`, text: sql, values: params });
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `b_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+    statementNames.set(sql, name);
+  }
+  return pool.query({ name, text: sql, values: params });
 }
 
 interface Principal {

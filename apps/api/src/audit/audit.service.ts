@@ -2,8 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { EXACT_TOTAL_LIMIT, type AuditAction, type AuditEventDto, type AuditTargetDto, type Page } from '@interakt/shared/api-contracts';
 import type { AuditContext } from './audit-context';
-import { type BoundSql, countCapped, firstPageCounted, type ListedSql } from '../database/capped-count';
-import { readPrepared } from '../database/prepared-read';
+import { type CappedListSql, readCappedPage } from '../database/capped-count';
 import type { ListAuditQueryDto } from './dto/list-audit.query';
 
 /** One event to record: the action, what it was done to, and what changed (never a secret). */
@@ -80,16 +79,11 @@ export class AuditService {
 
   /** Newest first; each filter narrows one of the (column, at, id) indexes. */
   async list(query: ListAuditQueryDto): Promise<Page<AuditEventDto>> {
-    const { rows, count, firstPage } = buildListAuditSql(query);
-    if (firstPage) {
-      const found = await firstPageCounted<AuditRow>(this.em, firstPage, count, query.pageSize, EXACT_TOTAL_LIMIT);
-      const { total, totalExact } = found;
-      return { items: found.rows.map(toAuditEventDto), total, totalExact, page: query.page, pageSize: query.pageSize };
-    }
-    const [events, { total, totalExact }] = await Promise.all([
-      readPrepared<AuditRow>(this.em, rows.sql, rows.params, { planPerCall: rows.planPerCall }),
-      countCapped(this.em, count, EXACT_TOTAL_LIMIT),
-    ]);
+    const {
+      rows: events,
+      total,
+      totalExact,
+    } = await readCappedPage<AuditRow>(this.em, buildListAuditSql(query), query.pageSize, EXACT_TOTAL_LIMIT);
     return { items: events.map(toAuditEventDto), total, totalExact, page: query.page, pageSize: query.pageSize };
   }
 }
@@ -99,7 +93,7 @@ export class AuditService {
  * The total is counted exactly up to EXACT_TOTAL_LIMIT and estimated beyond (`countCapped`): an exact
  * `count(*)` of a million events took ~60 ms on every request.
  */
-export function buildListAuditSql(query: ListAuditQueryDto): { rows: BoundSql; count: BoundSql; firstPage?: ListedSql } {
+export function buildListAuditSql(query: ListAuditQueryDto): CappedListSql {
   const conditions: string[] = [];
   const params: unknown[] = [];
   const filters: [string, unknown][] = [

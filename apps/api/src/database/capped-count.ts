@@ -85,3 +85,28 @@ export async function firstPageCounted<T extends object>(
   if (matched <= limit) return { rows, total: matched, totalExact: true };
   return { rows, total: Math.max(limit + 1, await estimate(em, matches)), totalExact: false };
 }
+
+/** The statements of a list whose total is capped: its rows, what to count, and page 1 in one statement when it is page 1. */
+export interface CappedListSql {
+  rows: BoundSql;
+  count: BoundSql;
+  firstPage?: ListedSql;
+}
+
+/**
+ * One page of such a list and its total: page 1 by firstPageCounted (one statement), a later page
+ * as its rows beside countCapped.
+ */
+export async function readCappedPage<T extends object>(
+  em: EntityManager,
+  list: CappedListSql,
+  pageSize: number,
+  limit: number,
+): Promise<CountedTotal & { rows: T[] }> {
+  if (list.firstPage) return firstPageCounted<T>(em, list.firstPage, list.count, pageSize, limit);
+  const [rows, counted] = await Promise.all([
+    readPrepared<T>(em, list.rows.sql, list.rows.params, { planPerCall: list.rows.planPerCall }),
+    countCapped(em, list.count, limit),
+  ]);
+  return { rows, ...counted };
+}

@@ -8,7 +8,7 @@ import {
   type UserSortField,
   type UserStatsDto,
 } from '@interakt/shared/api-contracts';
-import { type BoundSql, countCapped, firstPageCounted, type ListedSql } from '../database/capped-count';
+import { type BoundSql, type CappedListSql, readCappedPage } from '../database/capped-count';
 import { readPrepared } from '../database/prepared-read';
 import type { ListUsersQueryDto } from './dto/list-users.query';
 import { USER_ROW_COLUMNS, type UserRow, userRowToDto } from './user.dto';
@@ -38,8 +38,6 @@ const DIRECTIONS: Record<SortOrder, string> = { asc: 'asc', desc: 'desc' };
 /** Every column of SPEC §4's user, and nothing secret (no hash, no token version). */
 const COLUMNS = USER_ROW_COLUMNS;
 
-export type { BoundSql };
-
 /** Newest first by default; the other fields read naturally A→Z. */
 export function resolveOrder(sort: UserSortField, order: SortOrder | undefined): SortOrder {
   return order ?? (sort === 'createdAt' ? 'desc' : 'asc');
@@ -56,12 +54,9 @@ export function resolveOrder(sort: UserSortField, order: SortOrder | undefined):
  *   Migration20261203060000_user_counts) instead of counting the table. With a search it is counted
  *   up to EXACT_TOTAL_LIMIT + 1 matches; `list()` estimates beyond that (`countCapped`).
  */
-export function buildListUsersSql(query: ListUsersQueryDto): {
-  rows: BoundSql;
-  count: BoundSql;
+export function buildListUsersSql(query: ListUsersQueryDto): CappedListSql & {
+  /** A search's total is capped (`readCappedPage`, page 1 in one statement); else `count` reads the counters. */
   searched: boolean;
-  /** Page 1 of a search: its rows and capped total in one statement (`firstPageCounted`). */
-  firstPage?: ListedSql;
 } {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -197,18 +192,17 @@ export class UsersQueryService {
   async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
     const column = ANCHORED_SORTS[query.sort];
     if (column && !query.search?.trim()) return this.anchoredList(query, column);
-    const { rows, count, searched, firstPage } = buildListUsersSql(query);
-    if (firstPage) {
-      const found = await firstPageCounted<UserRow>(this.em, firstPage, count, query.pageSize, EXACT_TOTAL_LIMIT);
-      const { total, totalExact } = found;
-      return { items: found.rows.map(userRowToDto), total, totalExact, page: query.page, pageSize: query.pageSize };
-    }
-    const [found, { total, totalExact }] = await Promise.all([
-      readPrepared<UserRow>(this.em, rows.sql, rows.params, { planPerCall: rows.planPerCall }),
-      searched
-        ? countCapped(this.em, count, EXACT_TOTAL_LIMIT)
-        : readPrepared<{ total: number }>(this.em, count.sql, count.params).then(([row]) => ({ total: row.total, totalExact: true })),
-    ]);
+    const list = buildListUsersSql(query);
+    const {
+      rows: found,
+      total,
+      totalExact,
+    } = list.searched
+      ? await readCappedPage<UserRow>(this.em, list, query.pageSize, EXACT_TOTAL_LIMIT)
+      : await Promise.all([
+          readPrepared<UserRow>(this.em, list.rows.sql, list.rows.params),
+          readPrepared<{ total: number }>(this.em, list.count.sql, list.count.params),
+        ]).then(([rows, [counted]]) => ({ rows, total: counted.total, totalExact: true }));
     // Read-only: rows become DTOs directly, never entities, so a list never changes what an EM flushes.
     return { items: found.map(userRowToDto), total, totalExact, page: query.page, pageSize: query.pageSize };
   }

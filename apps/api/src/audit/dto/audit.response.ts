@@ -42,7 +42,7 @@ export class AuditEventResponse implements AuditEventDto {
 
 export class AuditPageResponse {
   @ApiProperty({ type: AuditEventResponse, isArray: true }) items!: AuditEventResponse[];
-  @ApiProperty({ description: 'Matching items: exact up to 100 (and always for an unsearched user list), else PostgreSQL’s estimate' })
+  @ApiProperty({ description: 'Matching events: exact up to 100, else PostgreSQL’s estimate' })
   total!: number;
   @ApiProperty({ description: 'false when total is an estimate' }) totalExact!: boolean;
   @ApiProperty() page!: number;
