@@ -547,6 +547,34 @@ describe('the admin dashboard in Chromium, against the production builds', () =>
     expect(await stat('total')).toBe('Total Users 5');
   });
 
+  it('reads a search total above 100 as an estimate, "of about N", and still pages on', async () => {
+    // The admin's first token died with the password change: a new one for the setup.
+    const login = await api<{ accessToken: string }>('/api/auth/login', {
+      method: 'POST',
+      body: { email: ADMIN.email, password: NEW_ADMIN_PASSWORD },
+    });
+    expect(login.status).toBe(200);
+    for (let i = 0; i < 105; i++) {
+      const created = await api('/api/users', {
+        method: 'POST',
+        token: login.body.accessToken,
+        body: { firstName: 'Bulk', lastName: `Tester ${i}`, email: `bulk.tester${i}@example.com`, role: 'user', generatePassword: true },
+      });
+      expect(created.status).toBe(201);
+    }
+    await page.goto('/admin/users?search=bulk.tester');
+    await eventually(async () => expect(await tableNames()).toHaveLength(20));
+    // The stats cards stay exact (counters); a search past 100 matches is PostgreSQL's estimate.
+    expect(await stat('total')).toBe('Total Users 110');
+    const range = page.locator('.mat-mdc-paginator-range-label');
+    expect(await range.innerText()).toMatch(/^1 – 20 of about [\d,]+$/);
+    expect(Number((await range.innerText()).replace(/^.* of about /, '').replace(/,/g, ''))).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.waitForURL(/page=2/);
+    await eventually(async () => expect(await range.innerText()).toMatch(/^21 – 40 of about [\d,]+$/));
+    await expectNoSeriousA11yViolations('user management, estimated total');
+  });
+
   it('returns to sign-in when the session ends on the server', async () => {
     // Revoke the browser's token behind its back, then act: the 401 leads to sign-in and back.
     const token = await page.evaluate(() => localStorage.getItem('interakt-admin.token'));
