@@ -2,7 +2,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { plainToInstance } from 'class-transformer';
 import { EXACT_TOTAL_LIMIT, type UserSortField } from '@interakt/shared/api-contracts';
 import { ListUsersQueryDto } from '../src/users/dto/list-users.query';
-import { buildAnchoredListSql, buildListUsersSql, UsersQueryService } from '../src/users/users-query.service';
+import { buildAnchoredListSql, buildListUsersSql, type SearchMatch, UsersQueryService } from '../src/users/users-query.service';
+import { readPrepared } from '../src/database/prepared-read';
 import type { User } from '../src/users/user.entity';
 import { createUser, type UserOverrides } from './factories';
 import { createOrmConfig } from '../src/database/mikro-orm.config';
@@ -112,6 +113,50 @@ describe('UsersQueryService.list on PostgreSQL', () => {
       expect(await emails({ search: '\\' })).toEqual(['bs@example.test']);
       expect(await emails({ search: 'back\\slash' })).toEqual(['bs@example.test']);
       expect(await emails({ search: 'k\\s' })).toEqual(['bs@example.test']);
+    });
+
+    it('matches a term by strpos (SearchMatch "common") exactly as by LIKE, wildcards and all', async () => {
+      const read = (values: Record<string, unknown>, match: SearchMatch) => {
+        const { rows } = buildListUsersSql(query({ pageSize: 100, ...values }), match);
+        return readPrepared<{ email: string }>(orm.em.fork(), rows.sql, rows.params).then((found) => found.map((r) => r.email));
+      };
+      let compared = 0;
+      for (const search of ['%', '_', '\\', 'k\\s', 'a_a', '5%', 'ADA LOVE', 'lovelace\x1fada', 'example', 'an', 'tie']) {
+        for (const values of [{ search }, { search, status: 'inactive' }, { search, role: 'user', sort: 'name', page: 2, pageSize: 1 }]) {
+          const planned = await read(values, 'planned');
+          expect(await read(values, 'common')).toEqual(planned);
+          compared += planned.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(10);
+    });
+
+    it('reads a repeated search by its kept count only while its list is unchanged', async () => {
+      const found = async (values: Record<string, unknown>) => {
+        const page = await sut.list(query(values));
+        return { total: page.total, emails: page.items.map((u) => u.email).sort() };
+      };
+      const grace = 'grace.hopper@navy.example';
+      expect(await found({ search: 'one' })).toEqual({ total: 1, emails: ['tie1@example.test'] });
+      expect(await found({ search: 'one' })).toEqual({ total: 1, emails: ['tie1@example.test'] });
+      expect(await found({ search: 'one', role: 'moderator' })).toEqual({ total: 0, emails: [] });
+      try {
+        // A new name alone changes no count, yet what the search finds.
+        await db.query(`update users set first_name = 'Someone' where email = $1`, [grace]);
+        expect(await found({ search: 'one' })).toEqual({ total: 2, emails: [grace, 'tie1@example.test'] });
+        expect(await found({ search: 'one', role: 'moderator' })).toEqual({ total: 1, emails: [grace] });
+        // Moved out of the filtered role.
+        await db.query(`update users set role = 'user' where email = $1`, [grace]);
+        expect(await found({ search: 'one', role: 'moderator' })).toEqual({ total: 0, emails: [] });
+        // Added and removed.
+        const ozone = await createUser(orm.em.fork(), { firstName: 'Ozone', lastName: 'Layer', email: 'oz@sky.example' });
+        expect(await found({ search: 'one' })).toEqual({ total: 3, emails: [grace, 'oz@sky.example', 'tie1@example.test'] });
+        await db.query('delete from users where id = $1', [ozone.id]);
+        expect(await found({ search: 'one' })).toEqual({ total: 2, emails: [grace, 'tie1@example.test'] });
+      } finally {
+        await db.query(`update users set first_name = 'Grace', role = 'moderator' where email = $1`, [grace]);
+      }
+      expect(await found({ search: 'one' })).toEqual({ total: 1, emails: ['tie1@example.test'] });
     });
 
     it('combines search with the filters', async () => {
@@ -339,6 +384,38 @@ describe('UsersQueryService.stats on PostgreSQL', () => {
     expect(await kept()).toEqual(await counted());
     await db.query(`delete from users where email like 'count2%'`);
     expect(await kept()).toEqual(await counted());
+
+    // `changes`, the version of the lists of each (role, status): what moves it and what does not.
+    const versions = async () =>
+      Object.fromEntries(
+        (await db.query<{ key: string; changes: number }>(`select role || '/' || status as key, changes::int from user_counts`)).map(
+          (r) => [r.key, r.changes],
+        ),
+      );
+    const moved = async (write: () => Promise<unknown>) => {
+      const before = await versions();
+      await write();
+      const after = await versions();
+      return Object.keys(after)
+        .filter((key) => after[key] !== before[key])
+        .sort();
+    };
+    // count3 is admin/inactive, count7 moderator/inactive (role 1 + g % 3, status 1 + g % 2).
+    expect(await moved(() => db.query(`update users set last_login_at = now(), token_version = token_version + 1`))).toEqual([]);
+    expect(await moved(() => db.query(`update users set first_name = 'Renamed' where email = 'count3@counters.example'`))).toEqual([
+      'admin/inactive',
+    ]);
+    expect(
+      await moved(() => db.query(`update users set email = 'count3b@counters.example' where email = 'count3@counters.example'`)),
+    ).toEqual(['admin/inactive']);
+    // Two users trading places in one statement leave every count as it was, yet both lists changed.
+    expect(
+      await moved(() =>
+        db.query(`update users set role = case role when 'admin' then 'moderator' else 'admin' end
+                   where email in ('count3b@counters.example', 'count7@counters.example')`),
+      ),
+    ).toEqual(['admin/inactive', 'moderator/inactive']);
+    expect(await kept()).toEqual(await counted());
     await db.query('truncate users cascade');
     expect((await kept()).every((row) => row.n === 0)).toBe(true);
   });
@@ -386,22 +463,43 @@ describe('user search at 20,000 users uses the trigram index', () => {
     expect(await sut.list(query({ role: 'admin', status: 'inactive', pageSize: 1 }))).toMatchObject({ total: 400, totalExact: true });
   });
 
-  it('plans every search with its own pattern: never a named statement that could fall back to a generic plan', async () => {
+  it('plans every LIKE with its own pattern; a term known to be common keeps one generic plan on the sort index', async () => {
     // One connection, so pg_prepared_statements (per session) shows everything the service prepared.
     const single = await MikroORM.init(createOrmConfig({ clientUrl: db.url, poolMax: 1, logger: quiet }));
     try {
       const sut = new UsersQueryService(single.em.fork());
       // More than PostgreSQL's five custom plans of a common term, then a rare one and a later page.
-      for (let i = 0; i < 8; i++) expect((await sut.list(query({ search: 'bulk.example' }))).totalExact).toBe(false);
-      expect((await sut.list(query({ search: 'ada love' }))).total).toBe(1);
+      const first = await sut.list(query({ search: 'bulk.example' }));
+      for (let i = 0; i < 8; i++) expect(await sut.list(query({ search: 'bulk.example' }))).toEqual(first);
+      expect(first.totalExact).toBe(false);
+      expect(first.items).toHaveLength(20);
+      for (let i = 0; i < 3; i++) expect((await sut.list(query({ search: 'ada love' }))).total).toBe(1);
       expect((await sut.list(query({ search: 'bulk.example', page: 3 }))).items).toHaveLength(20);
+      // And an unsearched page 1, more than five times: its limit is statement text (literalLimit), so it settles on one plan.
+      for (let i = 0; i < 8; i++) await sut.list(query({ role: 'moderator' }));
       await sut.stats();
       const prepared = await single.em
         .getConnection()
-        .execute<{ statement: string }[]>(`select statement from pg_prepared_statements where name like 'r\\_%'`);
-      expect(prepared.map((p) => p.statement).filter((text) => text.includes('search_text'))).toEqual([]);
-      // The other hot reads stay named (planned once per connection).
+        .execute<{ name: string; statement: string; generic_plans: number }[]>(
+          `select name, statement, generic_plans::int from pg_prepared_statements where name like 'r\\_%'`,
+        );
+      const searches = prepared.filter((p) => p.statement.includes('search_text'));
+      // A LIKE pattern is never a named statement that could fall back to a generic plan (a seq scan for a rare term)…
+      expect(searches.filter((p) => p.statement.includes('like'))).toEqual([]);
+      // …while the common term's page is read by the strpos statement, on its generic plan: the sort index.
+      const common = searches.find((p) => p.statement.includes('strpos') && !p.statement.includes('offset'));
+      expect(common?.generic_plans).toBeGreaterThan(0);
+      const [plan] = await single.em
+        .getConnection()
+        .execute<{ 'QUERY PLAN': unknown }[]>(`explain (format json) execute "${common?.name}"('bulk.example')`);
+      const text = JSON.stringify(plan['QUERY PLAN']);
+      expect([...text.matchAll(/"Index Name":"([^"]+)"/g)].map((m) => m[1])).toEqual(['users_created_at_id']);
+      // The one sequential scan is of user_counts (six rows), for the version.
+      expect([...text.matchAll(/"Node Type":"Seq Scan"[^}]*?"Relation Name":"([^"]+)"/g)].map((m) => m[1])).toEqual(['user_counts']);
+      // The other hot reads stay named (planned once per connection), and a page of users keeps its generic plan.
       expect(prepared.some((p) => p.statement.includes('from user_counts'))).toBe(true);
+      const moderators = prepared.filter((p) => p.statement.includes('role = $1') && p.statement.includes('left join lateral'));
+      expect(moderators.map((p) => p.generic_plans > 0)).toEqual([true]);
     } finally {
       await single.close();
     }

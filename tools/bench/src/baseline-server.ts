@@ -228,17 +228,40 @@ async function listUsers(query: URLSearchParams) {
     sort: oneOf(query, 'sort', SORTS) ?? 'createdAt',
     order: oneOf(query, 'order', ['asc', 'desc']) as UserListQuery['order'],
   };
-  if (ANCHORED_SORTS[list.sort] && !list.search) return anchoredList(list);
-  const { rows, count, searched, firstPage } = userListSql(list);
-  if (firstPage) {
-    const { rows: found, total, totalExact } = await firstPageCounted(firstPage, count, list.pageSize);
-    return { items: found.map(userDto), total, totalExact, page: list.page, pageSize: list.pageSize };
+  if (list.search) return searchedList(list);
+  if (ANCHORED_SORTS[list.sort]) return anchoredList(list);
+  const { rows, count } = userListSql(list);
+  const [found, counted] = await Promise.all([read(rows.sql, rows.params), read(count.sql, count.params)]);
+  return { items: found.rows.map(userDto), total: counted.rows[0].total, totalExact: true, page: list.page, pageSize: list.pageSize };
+}
+
+/** The API's known search counts: (term, role, status) → capped count at a version of the lists. */
+const counts = new Map<string, { version: string; matched: number; until: number }>();
+
+/** The API's searchedList: the page beside its version while the kept count's version holds, else beside a new count. */
+async function searchedList(list: UserListQuery) {
+  const key = JSON.stringify([list.search, list.role ?? null, list.status ?? null]);
+  const kept = counts.get(key);
+  const known = kept && kept.until > Date.now() ? kept : undefined;
+  let statements = userListSql(list, known && known.matched > EXACT_TOTAL_LIMIT ? 'common' : 'planned');
+  let found: pg.QueryResultRow[] = [];
+  let matched = known?.matched;
+  if (statements.versioned && known) {
+    found = (await read(statements.versioned.sql, statements.versioned.params, statements.versioned.planPerCall)).rows;
+    if (found[0].version !== known.version) matched = undefined;
   }
-  const [found, { total, totalExact }] = await Promise.all([
-    read(rows.sql, rows.params, rows.planPerCall),
-    searched ? countCapped(count) : read(count.sql, count.params).then((r) => ({ total: r.rows[0].total, totalExact: true })),
-  ]);
-  return { items: found.rows.map(userDto), total, totalExact, page: list.page, pageSize: list.pageSize };
+  if (matched === undefined) {
+    statements = userListSql(list);
+    if (!statements.counted) throw new Error('not a search');
+    found = (await read(statements.counted.sql, statements.counted.params, true)).rows;
+    matched = Number(found[0].matched);
+    counts.delete(key);
+    if (counts.size >= 1_000) counts.delete(counts.keys().next().value as string);
+    counts.set(key, { version: found[0].version, matched, until: Date.now() + 60_000 });
+  }
+  const rows = found[0].id === null ? [] : found;
+  const total = matched <= EXACT_TOTAL_LIMIT ? matched : await estimate(statements.count);
+  return { items: rows.map(userDto), total, totalExact: matched <= EXACT_TOTAL_LIMIT, page: list.page, pageSize: list.pageSize };
 }
 
 const anchors = new Map<string, { version: string; key: string; id: string; until: number }>();

@@ -58,6 +58,97 @@ export interface UserListQuery {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** `?` placeholders numbered `$1…$n`, as the API's readPrepared does. */
+const numbered = (statement: BoundSql): BoundSql => {
+  let n = 0;
+  return { ...statement, sql: statement.sql.replace(/\?/g, () => `$${++n}`) };
+};
+
+/** The API's literalLimit: a validated integer as statement text, so a named statement keeps one (generic) plan. */
+function literalLimit(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a limit: ${String(n)}`);
+  return String(n);
+}
+
+/** The role and status filters, on users and user_counts alike (the API's filtersOf). */
+function filtersOf(query: Pick<UserListQuery, 'role' | 'status'>): { conditions: string[]; params: unknown[] } {
+  const given = (
+    [
+      ['role', query.role],
+      ['status', query.status],
+    ] as const
+  ).filter(([, value]) => value);
+  return { conditions: given.map(([column]) => `${column} = ?`), params: given.map(([, value]) => value) };
+}
+
+const whereOf = (conditions: (string | undefined)[]) => {
+  const given = conditions.filter(Boolean);
+  return given.length ? ` where ${given.join(' and ')}` : '';
+};
+
+/** The API's SearchMatch: `like` planned per call, or one named `strpos` statement for a term known to be common. */
+export type SearchMatch = 'planned' | 'common';
+
+/**
+ * The API's buildListUsersSql: the page (a deferred join past page 1) and what to count: `user_counts`
+ * without a search (exact), else the matching rows; for a search the page beside its capped count
+ * and version (`counted`) or beside its version alone (`versioned`).
+ */
+export function userListSql(
+  query: UserListQuery,
+  match: SearchMatch = 'planned',
+): { rows: BoundSql; count: BoundSql; counted?: BoundSql; versioned?: BoundSql } {
+  const search = query.search?.trim();
+  // eslint-disable-next-line no-control-regex -- as the API: control characters never reach the pattern
+  const term = search?.replace(/[\u0000-\u001f\u007f]/g, '');
+  const filters = filtersOf(query);
+  const where = (condition?: string) => whereOf([condition, ...filters.conditions]);
+  const counters = { sql: whereOf(filters.conditions), params: filters.params };
+  const like = search
+    ? { sql: where('search_text like lower(?)'), params: [`%${escapeLike(term ?? '')}%`, ...counters.params] }
+    : undefined;
+  const matched =
+    search && match === 'common' ? { sql: where('strpos(search_text, lower(?)) > 0'), params: [term, ...counters.params] } : like;
+  const selected = matched ?? { sql: where(), params: counters.params };
+  const direction = query.order ?? (query.sort === 'createdAt' ? 'desc' : 'asc');
+  const orderBy = `order by ${SORT_EXPRESSIONS[query.sort]} ${direction}, id ${direction}`;
+  const offset = (query.page - 1) * query.pageSize;
+  const planPerCall = matched === like && Boolean(search);
+  const rows: BoundSql =
+    offset === 0
+      ? {
+          sql: `select ${COLUMNS} from users${selected.sql} ${orderBy} limit ${literalLimit(query.pageSize)}`,
+          params: selected.params,
+          planPerCall,
+        }
+      : {
+          sql: `select ${COLUMNS} from users where id in (select id from users${selected.sql} ${orderBy} limit ${literalLimit(query.pageSize)} offset ?) ${orderBy}`,
+          params: [...selected.params, offset],
+          planPerCall,
+        };
+  if (!like) {
+    const count = { sql: `select coalesce(sum(users), 0)::int as total from user_counts${counters.sql}`, params: counters.params };
+    return { rows: numbered(rows), count: numbered(count) };
+  }
+  const count: BoundSql = { sql: `select 1 from users${like.sql}`, params: like.params, planPerCall: true };
+  const version: BoundSql = {
+    sql: `(select coalesce(sum(changes), 0)::text from user_counts${counters.sql}) as version`,
+    params: counters.params,
+  };
+  const capped: BoundSql = {
+    sql: `(select count(*)::int from (${count.sql} limit ${literalLimit(EXACT_TOTAL_LIMIT + 1)}) as m) as matched`,
+    params: count.params,
+    planPerCall: true,
+  };
+  const besidePage = (...values: BoundSql[]): BoundSql =>
+    numbered({
+      sql: `select c.*, p.* from (select ${values.map((v) => v.sql).join(', ')}) as c left join lateral (${rows.sql}) as p on true ${orderBy}`,
+      params: [...values.flatMap((v) => v.params), ...rows.params],
+      planPerCall: planPerCall || values.some((v) => v.planPerCall),
+    });
+  return { rows: numbered(rows), count: numbered(count), counted: besidePage(capped, version), versioned: besidePage(version) };
+}
+
 /** Conditions with `$n` numbered from `first`. */
 class Where {
   readonly conditions: string[] = [];
@@ -72,55 +163,6 @@ class Where {
   get sql(): string {
     return this.conditions.length ? ` where ${this.conditions.join(' and ')}` : '';
   }
-}
-
-/**
- * The page (a deferred join past page 1) and what to count: `user_counts` without a search (exact),
- * else the matching rows (`searched`: counted up to EXACT_TOTAL_LIMIT + 1, estimated beyond).
- */
-export function userListSql(query: UserListQuery): { rows: BoundSql; count: BoundSql; searched: boolean; firstPage?: ListedSql } {
-  const where = new Where();
-  const counters = new Where();
-  if (query.search) {
-    // eslint-disable-next-line no-control-regex -- as the API: control characters never reach the pattern
-    const pattern = `%${escapeLike(query.search.replace(/[\u0000-\u001f\u007f]/g, ''))}%`;
-    where.add((n) => `search_text like lower(${n()})`, pattern);
-  }
-  for (const [column, value] of [
-    ['role', query.role],
-    ['status', query.status],
-  ] as const) {
-    if (!value) continue;
-    where.add((n) => `${column} = ${n()}`, value);
-    counters.add((n) => `${column} = ${n()}`, value);
-  }
-  const direction = query.order ?? (query.sort === 'createdAt' ? 'desc' : 'asc');
-  const orderBy = `order by ${SORT_EXPRESSIONS[query.sort]} ${direction}, id ${direction}`;
-  const offset = (query.page - 1) * query.pageSize;
-  const limit = where.params.length + 1;
-  const planPerCall = Boolean(query.search);
-  return {
-    rows:
-      offset === 0
-        ? {
-            sql: `select ${COLUMNS} from users${where.sql} ${orderBy} limit $${limit}`,
-            params: [...where.params, query.pageSize],
-            planPerCall,
-          }
-        : {
-            sql: `select ${COLUMNS} from users where id in (select id from users${where.sql} ${orderBy} limit $${limit} offset $${limit + 1}) ${orderBy}`,
-            params: [...where.params, query.pageSize, offset],
-            planPerCall,
-          },
-    count: query.search
-      ? { sql: `select 1 from users${where.sql}`, params: where.params, planPerCall }
-      : { sql: `select coalesce(sum(users), 0)::int as total from user_counts${counters.sql}`, params: counters.params },
-    searched: Boolean(query.search),
-    firstPage:
-      query.search && offset === 0
-        ? { sql: `select ${COLUMNS} from users${where.sql}`, params: where.params, orderBy, planPerCall }
-        : undefined,
-  };
 }
 
 export interface AuditListQuery {
@@ -141,12 +183,11 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
   if (query.action !== undefined) where.add((n) => `action = ${n()}`, query.action);
   if (query.from !== undefined) where.add((n) => `at >= ${n()}`, query.from);
   if (query.to !== undefined) where.add((n) => `at < ${n()}`, query.to);
-  const limit = where.params.length + 1;
   const planPerCall = query.from !== undefined || query.to !== undefined;
   return {
     rows: {
-      sql: `select * from audit_events${where.sql} order by at desc, id desc limit $${limit} offset $${limit + 1}`,
-      params: [...where.params, query.pageSize, (query.page - 1) * query.pageSize],
+      sql: `select * from audit_events${where.sql} order by at desc, id desc limit ${literalLimit(query.pageSize)} offset $${where.params.length + 1}`,
+      params: [...where.params, (query.page - 1) * query.pageSize],
       planPerCall,
     },
     count: { sql: `select 1 from audit_events${where.sql}`, params: where.params, planPerCall },
@@ -160,8 +201,8 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
 /** Where `count.params` end, the cap's `$n`: the count of at most limit + 1 matches, as the API's countCapped. */
 export function cappedCountSql(matches: BoundSql, limit: number): BoundSql {
   return {
-    sql: `select count(*)::int as total from (${matches.sql} limit $${matches.params.length + 1}) as matches`,
-    params: [...matches.params, limit + 1],
+    sql: `select count(*)::int as total from (${matches.sql} limit ${literalLimit(limit + 1)}) as matches`,
+    params: matches.params,
     planPerCall: matches.planPerCall,
   };
 }
@@ -175,13 +216,12 @@ export interface ListedSql extends BoundSql {
 export function firstPageCountedSql(listed: ListedSql, matches: BoundSql, pageSize: number, limit: number): BoundSql {
   const renumber = (sql: string, from: number) => sql.replace(/\$(\d+)/g, (_, k: string) => `$${Number(k) + from}`);
   const m = matches.params.length;
-  const l = listed.params.length;
   return {
     sql: `select c.matched, p.*
-       from (select count(*)::int as matched from (${matches.sql} limit $${m + 1}) as m) as c
-       left join lateral (${renumber(listed.sql, m + 1)} ${listed.orderBy} limit $${m + l + 2}) as p on true
+       from (select count(*)::int as matched from (${matches.sql} limit ${literalLimit(limit + 1)}) as m) as c
+       left join lateral (${renumber(listed.sql, m)} ${listed.orderBy} limit ${literalLimit(pageSize)}) as p on true
       ${listed.orderBy}`,
-    params: [...matches.params, limit + 1, ...listed.params, pageSize],
+    params: [...matches.params, ...listed.params],
     planPerCall: matches.planPerCall || listed.planPerCall,
   };
 }
@@ -213,11 +253,11 @@ export function anchoredListSql(query: UserListQuery, anchor?: { key: string; id
   let page: string;
   if (anchor) {
     const bound = `(${column}, id) ${direction === 'desc' ? '<=' : '>='} (${bind(anchor.key)}, ${bind(anchor.id)})`;
-    page = `select ${COLUMNS} from users${where([bound])} ${orderBy('')} limit ${bind(limit)}`;
+    page = `select ${COLUMNS} from users${where([bound])} ${orderBy('')} limit ${literalLimit(limit)}`;
   } else if (offset === 0) {
-    page = `select ${COLUMNS} from users${where([])} ${orderBy('')} limit ${bind(limit)}`;
+    page = `select ${COLUMNS} from users${where([])} ${orderBy('')} limit ${literalLimit(limit)}`;
   } else {
-    page = `select ${COLUMNS} from users where id in (select id from users${where([])} ${orderBy('')} limit ${bind(limit)} offset ${bind(offset)}) ${orderBy('')}`;
+    page = `select ${COLUMNS} from users where id in (select id from users${where([])} ${orderBy('')} limit ${literalLimit(limit)} offset ${bind(offset)}) ${orderBy('')}`;
   }
   return {
     sql: `select c.total, c.version, p.*

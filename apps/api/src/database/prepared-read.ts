@@ -44,3 +44,14 @@ export async function readPrepared<T>(
     : await pool.query({ name, text, values: [...params] });
   return result.rows as T[];
 }
+
+/**
+ * A LIMIT as statement text. PostgreSQL's generic plan of `limit $n` assumes a tenth of the table,
+ * so a named statement with a bound limit never settles on its generic plan and is planned anew at
+ * every call (custom plans; ~35 µs for a page of users here, more for a join). A literal limit lets
+ * it keep one plan per connection. Only a non-negative safe integer becomes text.
+ */
+export function literalLimit(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a limit: ${String(n)}`);
+  return String(n);
+}

@@ -8,8 +8,8 @@ import {
   type UserSortField,
   type UserStatsDto,
 } from '@interakt/shared/api-contracts';
-import { type BoundSql, type CappedListSql, readCappedPage } from '../database/capped-count';
-import { readPrepared } from '../database/prepared-read';
+import { type BoundSql, estimate } from '../database/capped-count';
+import { literalLimit, readPrepared } from '../database/prepared-read';
 import type { ListUsersQueryDto } from './dto/list-users.query';
 import { USER_ROW_COLUMNS, type UserRow, userRowToDto } from './user.dto';
 import { escapeLike } from './user.repository';
@@ -44,45 +44,69 @@ export function resolveOrder(sort: UserSortField, order: SortOrder | undefined):
 }
 
 /**
- * The two statements behind `list()`: one page of rows and the total that matches the filters.
+ * How a search term is matched. `planned`: `search_text like ?`, planned with its pattern at every
+ * call (the trigram index for a rare term, the sort index for a common one). `common`: for a term
+ * already seen to match more than EXACT_TOTAL_LIMIT users, `strpos(search_text, ?) > 0`, whose
+ * estimate does not depend on the term, so one named statement keeps one plan (the sort index)
+ * for every common term: planning was a third of such a search's database time (issue 7).
+ */
+export type SearchMatch = 'planned' | 'common';
+
+/** The role and status filters of a list: conditions on `users` and on `user_counts` alike. */
+function filtersOf(query: Pick<ListUsersQueryDto, 'role' | 'status'>): { conditions: string[]; params: unknown[] } {
+  const given = (
+    [
+      ['role', query.role],
+      ['status', query.status],
+    ] as const
+  ).filter(([, value]) => value);
+  return { conditions: given.map(([column]) => `${column} = ?`), params: given.map(([, value]) => value) };
+}
+
+const whereOf = (conditions: (string | undefined)[]) => {
+  const given = conditions.filter(Boolean);
+  return given.length ? ` where ${given.join(' and ')}` : '';
+};
+
+/**
+ * The statements behind `list()`: one page of rows and the total that matches the filters.
  * User input only ever travels as bound parameters; the sort key and direction come from fixed maps.
  *
  * - Past the first page the rows are found in two steps (a "deferred join"): the ids of the page
  *   from the sort index alone, skipping `offset` index entries without touching the table, then
  *   those rows. Plain `offset` read every skipped row: page 500 cost ~10,000 heap fetches.
  * - Without a search the total is exact and comes from `user_counts` (kept by triggers, see
- *   Migration20261203060000_user_counts) instead of counting the table. With a search it is counted
- *   up to EXACT_TOTAL_LIMIT + 1 matches; `list()` estimates beyond that (`countCapped`).
+ *   Migration20261203060000_user_counts) instead of counting the table.
+ * - With a search, `count` is what matches (`select 1 …`, always by LIKE: the planner's estimate of
+ *   it is the total beyond EXACT_TOTAL_LIMIT), and the page is read in one statement beside the
+ *   list's version (`user_counts.changes` of its filters): `counted` also counts the matches up to
+ *   EXACT_TOTAL_LIMIT + 1, `versioned` does not (the service knows the count at that version).
  */
-export function buildListUsersSql(query: ListUsersQueryDto): CappedListSql & {
-  /** A search's total is capped (`readCappedPage`, page 1 in one statement); else `count` reads the counters. */
-  searched: boolean;
+export function buildListUsersSql(
+  query: ListUsersQueryDto,
+  match: SearchMatch = 'planned',
+): {
+  rows: BoundSql;
+  count: BoundSql;
+  /** Searches only: the page beside the capped count and the version; the page beside the version. */
+  counted?: BoundSql;
+  versioned?: BoundSql;
 } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const counterConditions: string[] = [];
-  const counterParams: unknown[] = [];
   const search = query.search?.trim();
-  if (search) {
-    // Substring match with %, _ and \ taken literally (\ is LIKE's default escape character) on
-    // the stored `search_text` (full name, 0x1F, email; all lower-cased: Migration20261204000000):
-    // a plain LIKE on lower(?) is case-insensitive at a third of the cost of ILIKE on the two
-    // expressions (issue 7). Control characters are dropped, so no match spans the separator.
-    const pattern = `%${escapeLike(search.replace(CONTROL_CHARACTERS, ''))}%`;
-    conditions.push(`search_text like lower(?)`);
-    params.push(pattern);
-  }
-  for (const [column, value] of [
-    ['role', query.role],
-    ['status', query.status],
-  ] as const) {
-    if (!value) continue;
-    conditions.push(`${column} = ?`);
-    params.push(value);
-    counterConditions.push(`${column} = ?`);
-    counterParams.push(value);
-  }
-  const where = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+  const term = search?.replace(CONTROL_CHARACTERS, '');
+  const filters = filtersOf(query);
+  const where = (condition?: string) => whereOf([condition, ...filters.conditions]);
+  const counters = { sql: whereOf(filters.conditions), params: filters.params };
+  // Substring match with %, _ and \ taken literally (\ is LIKE's default escape character) on
+  // the stored `search_text` (full name, 0x1F, email; all lower-cased: Migration20261204000000):
+  // a plain LIKE on lower(?) is case-insensitive at a third of the cost of ILIKE on the two
+  // expressions (issue 7). Control characters are dropped, so no match spans the separator.
+  const like = search
+    ? { sql: where('search_text like lower(?)'), params: [`%${escapeLike(term ?? '')}%`, ...counters.params] }
+    : undefined;
+  const matched =
+    search && match === 'common' ? { sql: where('strpos(search_text, lower(?)) > 0'), params: [term, ...counters.params] } : like;
+  const selected = matched ?? { sql: where(), params: counters.params };
 
   const sortKey = SORT_EXPRESSIONS[query.sort];
   const direction = DIRECTIONS[resolveOrder(query.sort, query.order)];
@@ -90,24 +114,41 @@ export function buildListUsersSql(query: ListUsersQueryDto): CappedListSql & {
   const orderBy = `order by ${sortKey} ${direction}, id ${direction}`;
   const offset = (query.page - 1) * query.pageSize;
 
-  // A search pattern decides the plan (trigram index for a rare term, the sort index for a common one).
-  const planPerCall = Boolean(search);
+  // A LIKE pattern decides the plan: planned per call (readPrepared's planPerCall).
+  const planPerCall = matched === like && Boolean(search);
   const rows: BoundSql =
     offset === 0
-      ? { sql: `select ${COLUMNS} from users${where} ${orderBy} limit ?`, params: [...params, query.pageSize], planPerCall }
+      ? {
+          sql: `select ${COLUMNS} from users${selected.sql} ${orderBy} limit ${literalLimit(query.pageSize)}`,
+          params: selected.params,
+          planPerCall,
+        }
       : {
-          sql: `select ${COLUMNS} from users where id in (select id from users${where} ${orderBy} limit ? offset ?) ${orderBy}`,
-          params: [...params, query.pageSize, offset],
+          sql: `select ${COLUMNS} from users where id in (select id from users${selected.sql} ${orderBy} limit ${literalLimit(query.pageSize)} offset ?) ${orderBy}`,
+          params: [...selected.params, offset],
           planPerCall,
         };
-  const count: BoundSql = search
-    ? { sql: `select 1 from users${where}`, params, planPerCall }
-    : {
-        sql: `select coalesce(sum(users), 0)::int as total from user_counts${counterConditions.length ? ` where ${counterConditions.join(' and ')}` : ''}`,
-        params: counterParams,
-      };
-  const firstPage = search && offset === 0 ? { sql: `select ${COLUMNS} from users${where}`, params, orderBy, planPerCall } : undefined;
-  return { rows, count, searched: Boolean(search), firstPage };
+  if (!like) {
+    const count = { sql: `select coalesce(sum(users), 0)::int as total from user_counts${counters.sql}`, params: counters.params };
+    return { rows, count };
+  }
+  const count: BoundSql = { sql: `select 1 from users${like.sql}`, params: like.params, planPerCall: true };
+  const version: BoundSql = {
+    sql: `(select coalesce(sum(changes), 0)::text from user_counts${counters.sql}) as version`,
+    params: counters.params,
+  };
+  const capped: BoundSql = {
+    sql: `(select count(*)::int from (${count.sql} limit ${literalLimit(EXACT_TOTAL_LIMIT + 1)}) as m) as matched`,
+    params: count.params,
+    planPerCall: true,
+  };
+  // One row of those values left-joined to the page: one statement, one snapshot.
+  const besidePage = (...values: BoundSql[]): BoundSql => ({
+    sql: `select c.*, p.* from (select ${values.map((v) => v.sql).join(', ')}) as c left join lateral (${rows.sql}) as p on true ${orderBy}`,
+    params: [...values.flatMap((v) => v.params), ...rows.params],
+    planPerCall: planPerCall || values.some((v) => v.planPerCall),
+  });
+  return { rows, count, counted: besidePage(capped, version), versioned: besidePage(version) };
 }
 
 /**
@@ -125,8 +166,18 @@ interface Anchor {
   until: number;
 }
 
-const ANCHOR_TTL_MS = 60_000;
-const ANCHORS_KEPT = 1_000;
+/** A search's capped count at the version of its lists (user_counts.changes) when it was counted. */
+interface KnownCount {
+  version: string;
+  matched: number;
+  until: number;
+}
+
+type SearchRow = UserRow & { version: string; matched?: number };
+
+/** How long anchors and known counts are kept, and how many of each. */
+const KEPT_FOR_MS = 60_000;
+const KEPT_AT_MOST = 1_000;
 
 /**
  * The anchored list in one statement, so rows, total and version come from one snapshot: the
@@ -138,12 +189,8 @@ export function buildAnchoredListSql(query: ListUsersQueryDto, anchor?: { key: s
   const column = ANCHORED_SORTS[query.sort];
   const direction = DIRECTIONS[resolveOrder(query.sort, query.order)];
   if (!column || !direction || query.search?.trim()) throw new Error(`not an anchored list: ${String(query.sort)}`);
-  const filters: [string, unknown][] = [];
-  if (query.role) filters.push(['role = ?', query.role]);
-  if (query.status) filters.push(['status = ?', query.status]);
-  const conditions = filters.map(([c]) => c);
-  const filterParams = filters.map(([, v]) => v);
-  const where = (extra: string[]) => (conditions.length + extra.length ? ` where ${[...conditions, ...extra].join(' and ')}` : '');
+  const { conditions, params: filterParams } = filtersOf(query);
+  const where = (extra: string[]) => whereOf([...conditions, ...extra]);
   const orderBy = (prefix: string) => `order by ${prefix}${column} ${direction}, ${prefix}id ${direction}`;
   const limit = query.pageSize + 1;
   const offset = (query.page - 1) * query.pageSize;
@@ -151,15 +198,15 @@ export function buildAnchoredListSql(query: ListUsersQueryDto, anchor?: { key: s
   if (anchor) {
     const bound = `(${column}, id) ${direction === 'desc' ? '<=' : '>='} (?, ?)`;
     page = {
-      sql: `select ${COLUMNS} from users${where([bound])} ${orderBy('')} limit ?`,
-      params: [...filterParams, anchor.key, anchor.id, limit],
+      sql: `select ${COLUMNS} from users${where([bound])} ${orderBy('')} limit ${literalLimit(limit)}`,
+      params: [...filterParams, anchor.key, anchor.id],
     };
   } else if (offset === 0) {
-    page = { sql: `select ${COLUMNS} from users${where([])} ${orderBy('')} limit ?`, params: [...filterParams, limit] };
+    page = { sql: `select ${COLUMNS} from users${where([])} ${orderBy('')} limit ${literalLimit(limit)}`, params: filterParams };
   } else {
     page = {
-      sql: `select ${COLUMNS} from users where id in (select id from users${where([])} ${orderBy('')} limit ? offset ?) ${orderBy('')}`,
-      params: [...filterParams, limit, offset],
+      sql: `select ${COLUMNS} from users where id in (select id from users${where([])} ${orderBy('')} limit ${literalLimit(limit)} offset ?) ${orderBy('')}`,
+      params: [...filterParams, offset],
     };
   }
   return {
@@ -186,25 +233,62 @@ export const STATS_SQL = `select coalesce(sum(users), 0)::int as total,
 export class UsersQueryService {
   /** Page anchors of this process (one database per service instance), least recently stored first. */
   private readonly anchors = new Map<string, Anchor>();
+  /** Capped counts of searches (term, role, status) at a version of their lists, as the anchors. */
+  private readonly counts = new Map<string, KnownCount>();
 
   constructor(private readonly em: EntityManager) {}
 
   async list(query: ListUsersQueryDto): Promise<Page<UserDto>> {
     const column = ANCHORED_SORTS[query.sort];
-    if (column && !query.search?.trim()) return this.anchoredList(query, column);
+    if (query.search?.trim()) return this.searchedList(query);
+    if (column) return this.anchoredList(query, column);
     const list = buildListUsersSql(query);
-    const {
-      rows: found,
-      total,
-      totalExact,
-    } = list.searched
-      ? await readCappedPage<UserRow>(this.em, list, query.pageSize, EXACT_TOTAL_LIMIT)
-      : await Promise.all([
-          readPrepared<UserRow>(this.em, list.rows.sql, list.rows.params),
-          readPrepared<{ total: number }>(this.em, list.count.sql, list.count.params),
-        ]).then(([rows, [counted]]) => ({ rows, total: counted.total, totalExact: true }));
+    const [rows, [counted]] = await Promise.all([
+      readPrepared<UserRow>(this.em, list.rows.sql, list.rows.params),
+      readPrepared<{ total: number }>(this.em, list.count.sql, list.count.params),
+    ]);
     // Read-only: rows become DTOs directly, never entities, so a list never changes what an EM flushes.
-    return { items: found.map(userRowToDto), total, totalExact, page: query.page, pageSize: query.pageSize };
+    return { items: rows.map(userRowToDto), total: counted.total, totalExact: true, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * A search's page in one statement. Its capped count (up to EXACT_TOTAL_LIMIT + 1 matches) is
+   * read beside the page and kept with the list's version; while that version holds — no user of
+   * the filtered (role, status) was added, removed, moved, renamed or given another e-mail
+   * (Migration20261204010000_user_counts_edits) — the same search reads only the page and its
+   * version, and a term known to match more than the limit is matched by the one-plan `strpos`
+   * (SearchMatch). A version that moved on counts again. Beyond the limit the total is the
+   * planner's estimate, as for any capped total.
+   */
+  private async searchedList(query: ListUsersQueryDto): Promise<Page<UserDto>> {
+    const key = JSON.stringify([query.search?.trim(), query.role ?? null, query.status ?? null]);
+    const kept = this.counts.get(key);
+    const known = kept && kept.until > Date.now() ? kept : undefined;
+    let list = buildListUsersSql(query, known && known.matched > EXACT_TOTAL_LIMIT ? 'common' : 'planned');
+    let found: SearchRow[] = [];
+    let matched = known?.matched;
+    if (list.versioned && known) {
+      found = await readPrepared<SearchRow>(this.em, list.versioned.sql, list.versioned.params, {
+        planPerCall: list.versioned.planPerCall,
+      });
+      if (found[0].version !== known.version) matched = undefined;
+    }
+    if (matched === undefined) {
+      list = buildListUsersSql(query);
+      if (!list.counted) throw new Error('not a search');
+      found = await readPrepared<SearchRow>(this.em, list.counted.sql, list.counted.params, { planPerCall: true });
+      matched = Number(found[0].matched);
+      this.keep(this.counts, key, { version: found[0].version, matched });
+    }
+    const rows = found[0].id === null ? [] : found;
+    const total = matched <= EXACT_TOTAL_LIMIT ? matched : Math.max(EXACT_TOTAL_LIMIT + 1, await estimate(this.em, list.count));
+    return {
+      items: rows.map(userRowToDto),
+      total,
+      totalExact: matched <= EXACT_TOTAL_LIMIT,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /**
@@ -225,18 +309,20 @@ export class UsersQueryService {
     }
     const { total, version } = found[0];
     const rows = found[0].id === null ? [] : found;
-    if (rows.length > 0 && query.page > 1) this.keepAnchor(pageKey(query.page), { version, key: String(rows[0][column]), id: rows[0].id });
+    if (rows.length > 0 && query.page > 1)
+      this.keep(this.anchors, pageKey(query.page), { version, key: String(rows[0][column]), id: rows[0].id });
     if (rows.length > query.pageSize) {
       const next = rows[query.pageSize];
-      this.keepAnchor(pageKey(query.page + 1), { version, key: String(next[column]), id: next.id });
+      this.keep(this.anchors, pageKey(query.page + 1), { version, key: String(next[column]), id: next.id });
     }
     return { items: rows.slice(0, query.pageSize).map(userRowToDto), total, totalExact: true, page: query.page, pageSize: query.pageSize };
   }
 
-  private keepAnchor(key: string, anchor: Omit<Anchor, 'until'>): void {
-    this.anchors.delete(key);
-    if (this.anchors.size >= ANCHORS_KEPT) this.anchors.delete(this.anchors.keys().next().value as string);
-    this.anchors.set(key, { ...anchor, until: Date.now() + ANCHOR_TTL_MS });
+  /** Keeps `value` under `key` for KEPT_FOR_MS, dropping the least recently stored entry beyond KEPT_AT_MOST. */
+  private keep<V extends object>(map: Map<string, V & { until: number }>, key: string, value: V): void {
+    map.delete(key);
+    if (map.size >= KEPT_AT_MOST) map.delete(map.keys().next().value as string);
+    map.set(key, { ...value, until: Date.now() + KEPT_FOR_MS });
   }
 
   /** The four cards from the six counters of `user_counts`; `admins` counts admins whatever their status. */

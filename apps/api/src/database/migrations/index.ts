@@ -8,6 +8,7 @@ import { Migration20261203050000_resources } from './Migration20261203050000_res
 import { Migration20261203060000_user_counts } from './Migration20261203060000_user_counts';
 import { Migration20261203070000_users_role_status_index } from './Migration20261203070000_users_role_status_index';
 import { Migration20261204000000_users_search_text } from './Migration20261204000000_users_search_text';
+import { Migration20261204010000_user_counts_edits } from './Migration20261204010000_user_counts_edits';
 
 /**
  * Every migration, in order. Listed here (not discovered from the folder) so the webpack
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203060000_user_counts', class: Migration20261203060000_user_counts },
   { name: 'Migration20261203070000_users_role_status_index', class: Migration20261203070000_users_role_status_index },
   { name: 'Migration20261204000000_users_search_text', class: Migration20261204000000_users_search_text },
+  { name: 'Migration20261204010000_user_counts_edits', class: Migration20261204010000_user_counts_edits },
 ];
