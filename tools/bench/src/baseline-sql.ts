@@ -183,11 +183,12 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
   if (query.action !== undefined) where.add((n) => `action = ${n()}`, query.action);
   if (query.from !== undefined) where.add((n) => `at >= ${n()}`, query.from);
   if (query.to !== undefined) where.add((n) => `at < ${n()}`, query.to);
+  const limit = where.params.length + 1;
   const planPerCall = query.from !== undefined || query.to !== undefined;
   return {
     rows: {
-      sql: `select * from audit_events${where.sql} order by at desc, id desc limit ${literalLimit(query.pageSize)} offset $${where.params.length + 1}`,
-      params: [...where.params, (query.page - 1) * query.pageSize],
+      sql: `select * from audit_events${where.sql} order by at desc, id desc limit $${limit} offset $${limit + 1}`,
+      params: [...where.params, query.pageSize, (query.page - 1) * query.pageSize],
       planPerCall,
     },
     count: { sql: `select 1 from audit_events${where.sql}`, params: where.params, planPerCall },
@@ -201,8 +202,8 @@ export function auditListSql(query: AuditListQuery): { rows: BoundSql; count: Bo
 /** Where `count.params` end, the cap's `$n`: the count of at most limit + 1 matches, as the API's countCapped. */
 export function cappedCountSql(matches: BoundSql, limit: number): BoundSql {
   return {
-    sql: `select count(*)::int as total from (${matches.sql} limit ${literalLimit(limit + 1)}) as matches`,
-    params: matches.params,
+    sql: `select count(*)::int as total from (${matches.sql} limit $${matches.params.length + 1}) as matches`,
+    params: [...matches.params, limit + 1],
     planPerCall: matches.planPerCall,
   };
 }
@@ -216,12 +217,13 @@ export interface ListedSql extends BoundSql {
 export function firstPageCountedSql(listed: ListedSql, matches: BoundSql, pageSize: number, limit: number): BoundSql {
   const renumber = (sql: string, from: number) => sql.replace(/\$(\d+)/g, (_, k: string) => `$${Number(k) + from}`);
   const m = matches.params.length;
+  const l = listed.params.length;
   return {
     sql: `select c.matched, p.*
-       from (select count(*)::int as matched from (${matches.sql} limit ${literalLimit(limit + 1)}) as m) as c
-       left join lateral (${renumber(listed.sql, m)} ${listed.orderBy} limit ${literalLimit(pageSize)}) as p on true
+       from (select count(*)::int as matched from (${matches.sql} limit $${m + 1}) as m) as c
+       left join lateral (${renumber(listed.sql, m + 1)} ${listed.orderBy} limit $${m + l + 2}) as p on true
       ${listed.orderBy}`,
-    params: [...matches.params, ...listed.params],
+    params: [...matches.params, limit + 1, ...listed.params, pageSize],
     planPerCall: matches.planPerCall || listed.planPerCall,
   };
 }

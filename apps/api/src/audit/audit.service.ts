@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { EXACT_TOTAL_LIMIT, type AuditAction, type AuditEventDto, type AuditTargetDto, type Page } from '@interakt/shared/api-contracts';
 import type { AuditContext } from './audit-context';
 import { type CappedListSql, readCappedPage } from '../database/capped-count';
-import { literalLimit } from '../database/prepared-read';
 import type { ListAuditQueryDto } from './dto/list-audit.query';
 
 /** One event to record: the action, what it was done to, and what changed (never a secret). */
@@ -114,8 +113,8 @@ export function buildListAuditSql(query: ListAuditQueryDto): CappedListSql {
   const planPerCall = query.from !== undefined || query.to !== undefined;
   return {
     rows: {
-      sql: `select * from audit_events${where} order by at desc, id desc limit ${literalLimit(query.pageSize)} offset ?`,
-      params: [...params, (query.page - 1) * query.pageSize],
+      sql: `select * from audit_events${where} order by at desc, id desc limit ? offset ?`,
+      params: [...params, query.pageSize, (query.page - 1) * query.pageSize],
       planPerCall,
     },
     count: { sql: `select 1 from audit_events${where}`, params, planPerCall },

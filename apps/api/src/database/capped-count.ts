@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { literalLimit, readPrepared } from './prepared-read';
+import { readPrepared } from './prepared-read';
 
 /** A statement and its parameters (`?` placeholders). */
 export interface BoundSql {
@@ -44,8 +44,8 @@ export async function estimate(em: EntityManager, matches: BoundSql): Promise<nu
 export async function countCapped(em: EntityManager, matches: BoundSql, limit: number): Promise<CountedTotal> {
   const [{ total }] = await readPrepared<{ total: number }>(
     em,
-    `select count(*)::int as total from (${matches.sql} limit ${literalLimit(limit + 1)}) as matches`,
-    matches.params,
+    `select count(*)::int as total from (${matches.sql} limit ?) as matches`,
+    [...matches.params, limit + 1],
     { planPerCall: matches.planPerCall },
   );
   if (total <= limit) return { total, totalExact: true };
@@ -74,10 +74,10 @@ export async function firstPageCounted<T extends object>(
   const found = await readPrepared<T & { matched: number }>(
     em,
     `select c.matched, p.*
-       from (select count(*)::int as matched from (${matches.sql} limit ${literalLimit(limit + 1)}) as m) as c
-       left join lateral (${listed.sql} ${listed.orderBy} limit ${literalLimit(pageSize)}) as p on true
+       from (select count(*)::int as matched from (${matches.sql} limit ?) as m) as c
+       left join lateral (${listed.sql} ${listed.orderBy} limit ?) as p on true
       ${listed.orderBy}`,
-    [...matches.params, ...listed.params],
+    [...matches.params, limit + 1, ...listed.params, pageSize],
     { planPerCall: matches.planPerCall || listed.planPerCall },
   );
   const matched = found[0].matched;

@@ -46,10 +46,14 @@ export async function readPrepared<T>(
 }
 
 /**
- * A LIMIT as statement text. PostgreSQL's generic plan of `limit $n` assumes a tenth of the table,
- * so a named statement with a bound limit never settles on its generic plan and is planned anew at
- * every call (custom plans; ~35 µs for a page of users here, more for a join). A literal limit lets
- * it keep one plan per connection. Only a non-negative safe integer becomes text.
+ * A LIMIT as statement text, for the user lists. For a named statement PostgreSQL weighs its generic
+ * plan against the custom plans of the first five calls, and a generic `limit $n` is costed as a
+ * tenth of the rows it limits: over the users table that made every page of users look expensive, so
+ * those statements were planned anew at every call (pg_prepared_statements.generic_plans stayed 0),
+ * ~35 µs and up per statement. With the limit as text they keep one plan per connection. The audit
+ * lists keep a bound limit: there a tenth of one actor's events is few rows, so the generic plan
+ * already won, and a literal limit measured worse for the audit log by actor (issue 7). Only a
+ * non-negative safe integer becomes text.
  */
 export function literalLimit(n: number): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`not a limit: ${String(n)}`);

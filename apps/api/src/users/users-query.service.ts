@@ -153,7 +153,7 @@ export function buildListUsersSql(
 
 /**
  * Sorts whose order only inserts, deletes and role or status changes can alter — exactly the writes
- * that bump `user_counts.changes` — and whose key is a plain column: lists in these orders remember
+ * that bump `user_counts.changes` (among others) — and whose key is a plain column: lists in these orders remember
  * where their pages start ("anchors") and read a known page by keyset instead of by offset.
  */
 const ANCHORED_SORTS: Partial<Record<UserSortField, keyof UserRow>> = { createdAt: 'created_at', role: 'role', status: 'status' };
@@ -296,7 +296,7 @@ export class UsersQueryService {
    * or the page after one served) is read by keyset — 21 index entries — instead of skipping `offset`
    * of them (page 500: ~10,000, the cost that made deep pages 2.5× slower than the first in issue 7's
    * benchmark). The anchor is used only while the list's version (the filter's counters' `changes`)
-   * is the one it was taken at; any insert, delete or role/status change of a listed user moves it.
+   * is the one it was taken at; any insert, delete, role/status change or rename of a listed user moves it.
    */
   private async anchoredList(query: ListUsersQueryDto, column: keyof UserRow): Promise<Page<UserDto>> {
     const pageKey = (page: number) =>
