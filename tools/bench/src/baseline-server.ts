@@ -255,9 +255,7 @@ async function searchedList(list: UserListQuery) {
     if (!statements.counted) throw new Error('not a search');
     found = (await read(statements.counted.sql, statements.counted.params, true)).rows;
     matched = Number(found[0].matched);
-    counts.delete(key);
-    if (counts.size >= 1_000) counts.delete(counts.keys().next().value as string);
-    counts.set(key, { version: found[0].version, matched, until: Date.now() + 60_000 });
+    keep(counts, key, { version: found[0].version, matched });
   }
   const rows = found[0].id === null ? [] : found;
   const total = matched <= EXACT_TOTAL_LIMIT ? matched : await estimate(statements.count);
@@ -266,10 +264,11 @@ async function searchedList(list: UserListQuery) {
 
 const anchors = new Map<string, { version: string; key: string; id: string; until: number }>();
 
-function keepAnchor(key: string, anchor: { version: string; key: string; id: string }): void {
-  anchors.delete(key);
-  if (anchors.size >= 1_000) anchors.delete(anchors.keys().next().value as string);
-  anchors.set(key, { ...anchor, until: Date.now() + 60_000 });
+/** The API's keep: kept a minute, at most 1,000 entries, the least recently stored dropped first. */
+function keep<V extends object>(map: Map<string, V & { until: number }>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= 1_000) map.delete(map.keys().next().value as string);
+  map.set(key, { ...value, until: Date.now() + 60_000 });
 }
 
 /** The API's anchoredList: keyset from a remembered page start while the list's version holds. */
@@ -287,10 +286,10 @@ async function anchoredList(list: UserListQuery) {
   }
   const { total, version } = found[0];
   const rows = found[0].id === null ? [] : found;
-  if (rows.length > 0 && list.page > 1) keepAnchor(pageKey(list.page), { version, key: String(rows[0][column]), id: rows[0].id });
+  if (rows.length > 0 && list.page > 1) keep(anchors, pageKey(list.page), { version, key: String(rows[0][column]), id: rows[0].id });
   if (rows.length > list.pageSize) {
     const next = rows[list.pageSize];
-    keepAnchor(pageKey(list.page + 1), { version, key: String(next[column]), id: next.id });
+    keep(anchors, pageKey(list.page + 1), { version, key: String(next[column]), id: next.id });
   }
   return { items: rows.slice(0, list.pageSize).map(userDto), total, totalExact: true, page: list.page, pageSize: list.pageSize };
 }

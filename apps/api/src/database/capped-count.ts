@@ -60,8 +60,9 @@ export interface ListedSql extends BoundSql {
 /**
  * Page 1 and its capped total in one statement and one round trip: the capped count of `matches`
  * (at most `limit + 1` rows, as countCapped reads them) beside the first `pageSize` rows of `listed`;
- * PostgreSQL plans each part on its own (a search counts by a sequential scan that stops early and
- * pages by the sort index). Exact up to `limit`; beyond, the planner's estimate as in countCapped.
+ * PostgreSQL plans each part on its own (the audit log by actor counts and pages on the actor's
+ * index). Exact up to `limit`; beyond, the planner's estimate as in countCapped. (User searches keep
+ * their count by version instead: UsersQueryService.searchedList.)
  * Two statements cost a second pool checkout and round trip per request (issue 7's benchmark).
  */
 export async function firstPageCounted<T extends object>(

@@ -7,6 +7,7 @@ import { apiErrorInterceptor, SessionStore } from '@interakt/admin/auth/data-acc
 import { provideAdminIcons } from '@interakt/admin/shared/ui';
 import type { UserDto } from '@interakt/shared/api-contracts';
 import { SetPasswordDialog } from './set-password-dialog';
+import { settle, submit, tryToDismiss } from './testing.spec-helpers';
 
 const alan: UserDto = {
   id: '00000000-0000-4000-8000-000000000005',
@@ -23,13 +24,6 @@ const alan: UserDto = {
 describe('SetPasswordDialog', () => {
   let http: HttpTestingController;
   let closed: jest.Mock;
-
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r));
-      TestBed.tick();
-    }
-  }
 
   async function open(): Promise<HTMLElement> {
     document.body.innerHTML = '';
@@ -55,18 +49,6 @@ describe('SetPasswordDialog', () => {
     const input = sut.querySelector<HTMLInputElement>('input[type=password]') as HTMLInputElement;
     input.value = password;
     input.dispatchEvent(new Event('input'));
-  }
-
-  async function submit(sut: HTMLElement): Promise<void> {
-    sut.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-    await settle();
-  }
-
-  async function tryToDismiss(): Promise<void> {
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
-    await settle();
-    document.querySelector<HTMLElement>('.cdk-overlay-backdrop')?.click();
-    await settle();
   }
 
   afterEach(() => http.verify());

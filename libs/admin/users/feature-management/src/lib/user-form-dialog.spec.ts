@@ -7,6 +7,7 @@ import { apiErrorInterceptor, SessionStore } from '@interakt/admin/auth/data-acc
 import { provideAdminIcons } from '@interakt/admin/shared/ui';
 import type { UserDto } from '@interakt/shared/api-contracts';
 import { UserFormDialog, type UserFormDialogData } from './user-form-dialog';
+import { settle, submit, tryToDismiss } from './testing.spec-helpers';
 
 const ada: UserDto = {
   id: '00000000-0000-4000-8000-000000000002',
@@ -46,13 +47,6 @@ describe('UserFormDialog', () => {
     return document.querySelector('adm-user-form-dialog') as HTMLElement;
   }
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r));
-      TestBed.tick();
-    }
-  }
-
   function fill(el: HTMLElement, values: Record<string, string>): void {
     for (const [label, value] of Object.entries(values)) {
       const input = Array.from(el.querySelectorAll('mat-form-field'))
@@ -69,19 +63,6 @@ describe('UserFormDialog', () => {
       Array.from(el.querySelectorAll('mat-form-field')).find((f) => f.querySelector('mat-label')?.textContent?.trim() === label)
         ?.textContent ?? ''
     );
-  }
-
-  async function submit(el: HTMLElement): Promise<void> {
-    el.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-    await settle();
-  }
-
-  /** Esc on the page and a click on the backdrop: what closes an ordinary dialog. */
-  async function tryToDismiss(): Promise<void> {
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', keyCode: 27, bubbles: true }));
-    await settle();
-    document.querySelector<HTMLElement>('.cdk-overlay-backdrop')?.click();
-    await settle();
   }
 
   afterEach(() => http.verify());

@@ -14,6 +14,7 @@ import type { MeResponse, Page, UserDto } from '@interakt/shared/api-contracts';
 import { permissionsFor } from '@interakt/shared/auth-model';
 import { of } from 'rxjs';
 import { SEARCH_DEBOUNCE_MS, UsersPage } from './users-page';
+import { settle } from './testing.spec-helpers';
 
 @Component({ selector: 'adm-home-stub', template: '<h1>Dashboard</h1>' })
 class HomeStub {}
@@ -84,13 +85,6 @@ describe('UsersPage', () => {
   }
 
   /** Lets the router, the resources and the view catch up (whenStable would wait for open requests). */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r));
-      TestBed.tick();
-    }
-  }
-
   function respond(users: Page<UserDto>): void {
     http.expectOne((r) => r.url === '/api/users').flush(users);
     http.expectOne('/api/users/stats').flush({ total: 2, active: 1, inactive: 1, activePercent: 50, admins: 1 });
