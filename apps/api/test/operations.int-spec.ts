@@ -152,6 +152,48 @@ describe('operations of the built API process', () => {
       await api.stop();
     }
   }, 60_000);
+
+  it('above info writes no request line, yet still gives each answer its id and names it in an unexpected error’s line', async () => {
+    const api = await startApiProcess(env({ LOG_LEVEL: 'warn' }));
+    try {
+      const login = await call(api, '/api/auth/login', { body: ADMIN, headers: { 'x-request-id': 'trace-warn-login' } });
+      expect([login.status, login.headers.get('x-request-id')]).toEqual([200, 'trace-warn-login']);
+      const token = login.body['accessToken'] as string;
+      const me = await call(api, '/api/auth/me', { token });
+      expect(me.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      const doomed = await call(api, '/api/users', {
+        token,
+        body: { firstName: 'Doomed', lastName: 'Delete', email: 'doomed.warn@example.com', role: 'user', generatePassword: true },
+      });
+      expect(doomed.status).toBe(201);
+      await db.query(`create function fail_on_purpose() returns trigger language plpgsql as $$
+        begin raise exception 'forced failure'; end; $$`);
+      await db.query(`create trigger fail_on_purpose before delete on users
+        for each row when (old.email like 'doomed%') execute function fail_on_purpose()`);
+      const failed = await call(api, `/api/users/${(doomed.body['user'] as { id: string }).id}`, {
+        method: 'DELETE',
+        token,
+        headers: { 'x-request-id': 'trace-warn-500' },
+      });
+      expect([failed.status, failed.body['code'], failed.headers.get('x-request-id')]).toEqual([500, 'INTERNAL_ERROR', 'trace-warn-500']);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const output = api.output();
+      expect(output).not.toContain('forced failure');
+      const lines = output
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.filter((l) => l['res'] || l['responseTime'] !== undefined)).toEqual([]);
+      expect(lines.filter((l) => l['msg'] === 'Unexpected error')).toEqual([
+        expect.objectContaining({ level: 50, requestId: 'trace-warn-500', err: { type: 'DriverException' } }),
+      ]);
+    } finally {
+      await db.query('drop trigger if exists fail_on_purpose on users');
+      await db.query('drop function if exists fail_on_purpose()');
+      await api.stop();
+    }
+  }, 60_000);
 });
 
 describe('the API across a PostgreSQL restart', () => {

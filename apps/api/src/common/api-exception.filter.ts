@@ -38,14 +38,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    const { status, code, message, headers } = this.describe(exception);
+    const http = host.switchToHttp();
+    const res = http.getResponse<Response>();
+    const { status, code, message, headers } = this.describe(exception, http.getRequest<{ id?: string }>().id);
     const body: ApiErrorBody = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message };
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     res.status(status).json(body);
   }
 
-  private describe(exception: unknown): { status: number; code: ErrorCode; message: string | string[]; headers: Record<string, string> } {
+  private describe(
+    exception: unknown,
+    requestId: string | undefined,
+  ): { status: number; code: ErrorCode; message: string | string[]; headers: Record<string, string> } {
     if (exception instanceof ApiException) {
       return {
         status: exception.getStatus(),
@@ -70,7 +74,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const name = exception instanceof Error ? exception.constructor.name : typeof exception;
     const sqlState = (exception as { code?: unknown })?.code;
-    this.logger.error({ err: { type: name, ...(typeof sqlState === 'string' ? { code: sqlState } : {}) } }, 'Unexpected error');
+    this.logger.error({ requestId, err: { type: name, ...(typeof sqlState === 'string' ? { code: sqlState } : {}) } }, 'Unexpected error');
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal server error', headers: {} };
   }
 }

@@ -14,6 +14,21 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+/**
+ * First middleware of every request, at every log level: gives it its id (`req.id`, echoed as
+ * `X-Request-Id`), which the request line and the error lines carry. pino-http keeps an id it finds.
+ */
+export function assignRequestId(req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void {
+  req.id = requestId(req, res);
+  next();
+}
+
+/** Whether request lines are written: they are logged at info. */
+export const logsRequests = (config: AppConfig) => LOG_LEVELS.indexOf(config.logLevel) <= LOG_LEVELS.indexOf('info');
+
+/** pino-http's types ask for an object, but it tests the result for truthiness, and skips the child for none. */
+const NO_PROPS = undefined as unknown as object;
+
 type LoggedRequest = IncomingMessage & { principal?: Principal; route?: { path?: string }; baseUrl?: string };
 
 /**
@@ -26,22 +41,28 @@ export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: requestId,
+      genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-      // Request lines are written at info. Above it they are never written, but pino-http would still
-      // build each line's bindings and a child logger per request (~3 % of the API's CPU in issue 7's
-      // benchmark): so no request logging at all then.
-      autoLogging:
-        LOG_LEVELS.indexOf(config.logLevel) <= LOG_LEVELS.indexOf('info') ? { ignore: (req) => req.url === '/api/health' } : false,
-      customProps: (req: LoggedRequest) => ({
-        ...(req.principal ? { principal: { type: req.principal.type, id: req.principal.id } } : {}),
-        ...(req.route?.path ? { route: `${req.baseUrl ?? ''}${req.route.path}` } : {}),
-      }),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      // Called when a request starts (no caller, no route yet) and again for its line. Nothing to add
+      // must be undefined, not {}: pino-http makes a child logger of the child for any object.
+      customProps: (req: LoggedRequest) =>
+        req.principal || req.route?.path
+          ? {
+              ...(req.principal ? { principal: { type: req.principal.type, id: req.principal.id } } : {}),
+              ...(req.route?.path ? { route: `${req.baseUrl ?? ''}${req.route.path}` } : {}),
+            }
+          : NO_PROPS,
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (err: { type?: string; constructor?: { name?: string } }) => ({ type: err.type ?? err.constructor?.name ?? 'Error' }),
       },
     },
+    // Above info no request line is ever written, yet pino-http would build one or two child loggers
+    // for every request and nestjs-pino bind them to it (100–200 µs of CPU per request in issue 7's
+    // benchmark, a third of the API's own): so no request logger at all then. Error lines name their
+    // request by `requestId` themselves (ApiExceptionFilter).
+    ...(logsRequests(config) ? {} : { forRoutes: [] }),
   };
 }
