@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES }
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
+import postgresDate from 'postgres-date';
 import {
   auditListSql,
   type BoundSql,
@@ -102,7 +103,21 @@ class HttpError extends Error {
 }
 
 type Row = Record<string, unknown>;
-const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+// A CommonJS module whose types say `export default`: under Node's ESM the default import is the function itself.
+const parseDate = postgresDate as unknown as typeof postgresDate.default;
+
+/** The API's `isoTimestamp` (apps/api/src/database/pg-timestamp.ts): a UTC session's text by slicing, else postgres-date. */
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  const text = value as string;
+  if (text.length >= 22 && text.length <= 29 && text[4] === '-' && text[10] === ' ' && text.endsWith('+00')) {
+    const fraction = text[19] === '.' ? text.slice(20, -3) : '';
+    return `${text.slice(0, 10)}T${text.slice(11, 19)}.${`${fraction}000`.slice(0, 3)}Z`;
+  }
+  const parsed = parseDate(text);
+  return (parsed instanceof Date ? parsed : new Date(NaN)).toISOString();
+}
 
 function userDto(row: Row) {
   return {

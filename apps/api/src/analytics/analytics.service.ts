@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AnalyticsActorActivityDto, AnalyticsSummaryDto, AuditActorType } from '@interakt/shared/api-contracts';
 import { ApiException } from '../common/api-exception';
+import { isoTimestamp } from '../database/pg-timestamp';
 import type { AnalyticsSummaryQueryDto } from './dto/analytics-summary.query';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -154,6 +155,6 @@ function toActivity(row: ActorRow): AnalyticsActorActivityDto {
     logins: row.logins,
     failedLogins: row.failed_logins,
     changes: row.changes,
-    lastActivityAt: new Date(row.last_activity_at).toISOString(),
+    lastActivityAt: isoTimestamp(row.last_activity_at),
   };
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EXACT_TOTAL_LIMIT, type AuditAction, type AuditEventDto, type AuditTargetDto, type Page } from '@interakt/shared/api-contracts';
 import type { AuditContext } from './audit-context';
 import { type CappedListSql, readCappedPage } from '../database/capped-count';
+import { isoTimestamp } from '../database/pg-timestamp';
 import type { ListAuditQueryDto } from './dto/list-audit.query';
 
 /** One event to record: the action, what it was done to, and what changed (never a secret). */
@@ -27,7 +28,7 @@ export function changes<T extends object>(before: T, after: Partial<T>): { befor
 
 interface AuditRow {
   id: string;
-  at: Date;
+  at: string | Date;
   action: AuditAction;
   actor_type: AuditEventDto['actor']['type'];
   actor_id: string | null;
@@ -129,7 +130,7 @@ export function buildListAuditSql(query: ListAuditQueryDto): CappedListSql {
 function toAuditEventDto(row: AuditRow): AuditEventDto {
   return {
     id: String(row.id),
-    at: new Date(row.at).toISOString(),
+    at: isoTimestamp(row.at),
     action: row.action,
     actor: { type: row.actor_type, id: row.actor_id, email: row.actor_email, name: row.actor_name },
     target: row.target_type ? { type: row.target_type, id: row.target_id, label: row.target_label } : null,

@@ -1,5 +1,6 @@
 import type { UserDto } from '@interakt/shared/api-contracts';
 import type { User } from './user.entity';
+import { isoTimestamp } from '../database/pg-timestamp';
 
 /** The only way a user leaves the API: the fields of SPEC §4, never the hash or token version. */
 export function toUserDto(user: User): UserDto {
@@ -32,8 +33,6 @@ export interface UserRow {
 /** The columns of {@link UserRow}: every field of the DTO, nothing secret (no hash, no token version). */
 export const USER_ROW_COLUMNS = 'id, email, first_name, last_name, role, status, created_at, updated_at, last_login_at';
 
-const iso = (value: string | Date) => new Date(value).toISOString();
-
 /**
  * The same DTO as {@link toUserDto}, straight from a row: read paths (lists, /auth/me) skip entity
  * hydration, which was the largest single cost of a user list in the benchmark (issue 7).
@@ -46,8 +45,8 @@ export function userRowToDto(row: UserRow): UserDto {
     email: row.email,
     role: row.role,
     status: row.status,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    lastLoginAt: row.last_login_at === null ? null : iso(row.last_login_at),
+    createdAt: isoTimestamp(row.created_at),
+    updatedAt: isoTimestamp(row.updated_at),
+    lastLoginAt: row.last_login_at === null ? null : isoTimestamp(row.last_login_at),
   };
 }
