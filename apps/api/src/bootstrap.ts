@@ -2,9 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
-import { assignRequestId } from './common/logging';
+import { assignRequestId, logRequests, logsRequests } from './common/logging';
 import { noStoreForApi, securityHeaders } from './common/security-headers';
 
 /** Builds the configured Nest application (not yet listening): shared by main.ts and the tests. */
@@ -21,7 +21,9 @@ export async function createApp(options: AppModuleOptions & { bufferLogs?: boole
   app.disable('x-powered-by');
   // API answers are no-store (noStoreForApi), so an ETag (a SHA-1 of every JSON body) buys nothing.
   app.set('etag', false);
-  app.use(assignRequestId, securityHeaders(), noStoreForApi);
+  app.use(assignRequestId);
+  if (logsRequests(options.config)) app.use(logRequests(PinoLogger.root));
+  app.use(securityHeaders(), noStoreForApi);
   const openApi = new DocumentBuilder()
     .setTitle('Interakt Admin API')
     .setDescription('User management of the Interakt platform. Errors: {statusCode, error, code, message}.')

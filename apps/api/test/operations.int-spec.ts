@@ -153,6 +153,51 @@ describe('operations of the built API process', () => {
     }
   }, 60_000);
 
+  it('at info writes a 5xx answer as an error line naming its request, and no line for health checks', async () => {
+    const api = await startApiProcess(env({ LOG_LEVEL: 'info' }));
+    try {
+      const token = (await call(api, '/api/auth/login', { body: ADMIN })).body['accessToken'] as string;
+      expect((await call(api, '/api/health', { headers: { 'x-request-id': 'trace-info-health' } })).status).toBe(200);
+      const doomed = await call(api, '/api/users', {
+        token,
+        body: { firstName: 'Doomed', lastName: 'Info', email: 'doomed.info@example.com', role: 'user', generatePassword: true },
+      });
+      expect(doomed.status).toBe(201);
+      await db.query(`create function fail_on_purpose() returns trigger language plpgsql as $$
+        begin raise exception 'forced failure'; end; $$`);
+      await db.query(`create trigger fail_on_purpose before delete on users
+        for each row when (old.email like 'doomed%') execute function fail_on_purpose()`);
+      const failed = await call(api, `/api/users/${(doomed.body['user'] as { id: string }).id}`, {
+        method: 'DELETE',
+        token,
+        headers: { 'x-request-id': 'trace-info-500' },
+      });
+      expect(failed.status).toBe(500);
+      await new Promise((r) => setTimeout(r, 200));
+
+      const lines = api
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const requestLines = lines.filter((l) => l['req'] && l['res']);
+      expect(requestLines.find((l) => (l['req'] as { id: string }).id === 'trace-info-500')).toMatchObject({
+        level: 50,
+        msg: 'request errored',
+        route: '/api/users/:id',
+        res: { statusCode: 500 },
+        responseTime: expect.any(Number),
+      });
+      expect(requestLines.find((l) => (l['req'] as { id: string }).id === 'trace-info-health')).toBeUndefined();
+      expect(requestLines.filter((l) => l['msg'] === 'request completed').length).toBeGreaterThanOrEqual(2);
+      expect(api.output()).not.toContain('forced failure');
+    } finally {
+      await db.query('drop trigger if exists fail_on_purpose on users');
+      await db.query('drop function if exists fail_on_purpose()');
+      await api.stop();
+    }
+  }, 60_000);
+
   it('above info writes no request line, yet still gives each answer its id and names it in an unexpected error’s line', async () => {
     const api = await startApiProcess(env({ LOG_LEVEL: 'warn' }));
     try {

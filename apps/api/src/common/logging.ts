@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import type { Logger as PinoInstance } from 'pino';
 import { type AppConfig, LOG_LEVELS } from '../config/app-config';
 import type { Principal } from '../auth/principal';
 
@@ -16,7 +17,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
 
 /**
  * First middleware of every request, at every log level: gives it its id (`req.id`, echoed as
- * `X-Request-Id`), which the request line and the error lines carry. pino-http keeps an id it finds.
+ * `X-Request-Id`), which the request line and the error lines carry.
  */
 export function assignRequestId(req: IncomingMessage & { id?: string }, res: ServerResponse, next: () => void): void {
   req.id = requestId(req, res);
@@ -26,43 +27,59 @@ export function assignRequestId(req: IncomingMessage & { id?: string }, res: Ser
 /** Whether request lines are written: they are logged at info. */
 export const logsRequests = (config: AppConfig) => LOG_LEVELS.indexOf(config.logLevel) <= LOG_LEVELS.indexOf('info');
 
-/** pino-http's types ask for an object, but it tests the result for truthiness, and skips the child for none. */
-const NO_PROPS = undefined as unknown as object;
-
-type LoggedRequest = IncomingMessage & { principal?: Principal; route?: { path?: string }; baseUrl?: string };
+type LoggedRequest = IncomingMessage & { id?: string; principal?: Principal; route?: { path?: string }; baseUrl?: string };
 
 /**
- * JSON log lines on stdout (pino). One line per request with its id, the caller (user or access
- * token id), the route pattern (never the query string), the status and the duration. Secrets never
- * reach a line: credential headers are removed, bodies and query strings are not logged, and errors
- * are logged by type only (no message, stack or SQL).
+ * One line per request, written when its answer is done, through the root logger (so the
+ * serializers and redaction below apply): its id, method and path, the caller (user or access
+ * token id), the route pattern, the status and the duration in ms. `request completed` at info;
+ * `request errored` (5xx) and `request aborted` (the client left first) at error. Health checks are
+ * not logged.
+ *
+ * pino-http did this before (issue 7): it built two or three child loggers per request and
+ * nestjs-pino ran the rest of the request inside an AsyncLocalStorage store holding them, about
+ * 175 µs of CPU per request, more than a third of the API's own on a short route
+ * (docs/benchmarks.md). One plain call per request writes the same line.
+ */
+export function logRequests(logger: PinoInstance) {
+  return (req: LoggedRequest, res: ServerResponse, next: () => void): void => {
+    if (req.url === '/api/health') return next();
+    const started = Date.now();
+    res.once('close', () => {
+      const line = {
+        req,
+        ...(req.principal ? { principal: { type: req.principal.type, id: req.principal.id } } : {}),
+        ...(req.route?.path ? { route: `${req.baseUrl ?? ''}${req.route.path}` } : {}),
+        res,
+        responseTime: Date.now() - started,
+      };
+      if (!res.writableFinished) logger.error(line, 'request aborted');
+      else if (res.statusCode >= 500) logger.error(line, 'request errored');
+      else logger.info(line, 'request completed');
+    });
+    next();
+  };
+}
+
+/**
+ * JSON log lines on stdout (pino, through nestjs-pino for Nest's own logger). Secrets never reach a
+ * line: request lines hold no header, body or query string (the serializers below), credential
+ * headers are redacted wherever a request is logged whole, and errors are logged by type only (no
+ * message, stack or SQL).
  */
 export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req, res) => (req as { id?: string }).id ?? requestId(req, res),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-      // Called when a request starts (no caller, no route yet) and again for its line. Nothing to add
-      // must be undefined, not {}: pino-http makes a child logger of the child for any object.
-      customProps: (req: LoggedRequest) =>
-        req.principal || req.route?.path
-          ? {
-              ...(req.principal ? { principal: { type: req.principal.type, id: req.principal.id } } : {}),
-              ...(req.route?.path ? { route: `${req.baseUrl ?? ''}${req.route.path}` } : {}),
-            }
-          : NO_PROPS,
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: (err: { type?: string; constructor?: { name?: string } }) => ({ type: err.type ?? err.constructor?.name ?? 'Error' }),
       },
     },
-    // Above info no request line is ever written, yet pino-http would build one or two child loggers
-    // for every request and nestjs-pino bind them to it (100–200 µs of CPU per request in issue 7's
-    // benchmark, a third of the API's own): so no request logger at all then. Error lines name their
-    // request by `requestId` themselves (ApiExceptionFilter).
-    ...(logsRequests(config) ? {} : { forRoutes: [] }),
+    // nestjs-pino's request middleware (pino-http) is not mounted: logRequests writes the request
+    // lines (see there), and error lines name their request by `requestId` (ApiExceptionFilter).
+    forRoutes: [],
   };
 }
