@@ -8,7 +8,7 @@
  *                                          exits 1 unless every route answered 2xx on both servers
  *
  * Options: --users N --events N --duration S --warmup S --connections N --out FILE --routes id,id
- * --log-level L (the API's LOG_LEVEL, default warn), --api-node-options "…" (the API's NODE_OPTIONS;
+ * --log-level L (the API's LOG_LEVEL; default info, as the image's deployments set it), --api-node-options "…" (the API's NODE_OPTIONS;
  * default: the runtime stage's NODE_OPTIONS in docker/api.Dockerfile, so the API runs as the image runs it),
  * --api-main FILE and --api-label NAME (another build of the API, e.g. on another HTTP adapter). Environment: BENCH_DATABASE_URL (a server to
  * create and drop a fresh database on; default an embedded PostgreSQL under data/bench), BCRYPT_COST.
@@ -39,7 +39,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string' },
     out: { type: 'string' },
     routes: { type: 'string' },
-    'log-level': { type: 'string', default: 'warn' },
+    'log-level': { type: 'string', default: 'info' },
     'api-main': { type: 'string' },
     'api-label': { type: 'string', default: 'Express' },
     // e.g. a heap limit, '--max-old-space-size=160', or '' for none (docs/benchmarks.md, Memory).
@@ -161,7 +161,7 @@ async function main(): Promise<number> {
     const compareMs = await timeCompare(passwordHash);
     const cores = availableParallelism();
 
-    const api = await startServer('API', API_MAIN, apiEnv, '/api/health');
+    const api = await startServer('API', API_MAIN, apiEnv, '/api/health', { discardStdout: !smoke });
     servers.push(api);
     const baseline = await startServer(
       'baseline',
@@ -254,7 +254,7 @@ async function main(): Promise<number> {
       load,
       api: {
         adapter: `${args['api-label']}, NODE_OPTIONS=${apiNodeOptions ? `\`${apiNodeOptions}\`` : 'none'}`,
-        logLevel: args['log-level'] ?? 'warn',
+        logLevel: args['log-level'] ?? 'info',
         peakRssMiB: Math.max(apiMemory?.peakMiB ?? 0, peakRss.get(api.pid) ?? 0),
       },
       baselinePeakRssMiB: Math.max(baselineMemory?.peakMiB ?? 0, peakRss.get(baseline.pid) ?? 0),

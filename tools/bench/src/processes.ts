@@ -36,13 +36,22 @@ export function runNode(script: string, env: Record<string, string>): Promise<st
 
 /**
  * Starts `node <script>` on a free loopback port and resolves once `healthPath` answers 200.
- * Output is kept (the API logs at LOG_LEVEL) so a failed start can be shown.
+ * Output is kept so a failed start can be shown. With `discardStdout` standard output goes to
+ * /dev/null instead: under load the API writes a request line per answer at LOG_LEVEL=info, and
+ * reading that pipe here would take CPU from the load generator in this process, while a
+ * container's log collector runs elsewhere. The write itself still costs the server, as it would.
  */
-export async function startServer(name: string, script: string, env: Record<string, string>, healthPath: string): Promise<ServerProcess> {
+export async function startServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  healthPath: string,
+  { discardStdout = false } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [script], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', discardStdout ? 'ignore' : 'pipe', 'pipe'],
   });
   let output = '';
   const keep = (chunk: Buffer) => {
