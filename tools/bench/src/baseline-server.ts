@@ -2,16 +2,20 @@
  * The bare baseline of the benchmark: `node:http` and a `pg` Pool, no framework, no ORM, answering
  * the benchmarked routes of the API with the same SQL, the same authentication work and the same
  * JSON. It is the yardstick for what the framework, the ORM and the middleware cost; it is not a
- * product and skips what the benchmark does not exercise (CORS, helmet, request logs, OpenAPI).
+ * product and skips what the benchmark does not exercise (CORS, helmet, request ids, OpenAPI). With
+ * LOG_REQUESTS=true it writes the API's request line (what the API writes at LOG_LEVEL=info), so
+ * that a run at the deployed log level compares like with like.
  *
  * Run as its own process, like the API: `node tools/bench/src/baseline-server.ts` with
  * DATABASE_URL, JWT_SECRET, JWT_TTL_SECONDS, HOST, PORT, LOGIN_MAX_FAILURES_PER_EMAIL / _PER_IP (as the
- * API's) and POOL_MAX (default 10, the API's pool size).
+ * API's), POOL_MAX (default 10, the API's pool size) and LOG_REQUESTS.
  *
  * Keep it in step with the API: the bench's smoke run compares both servers' bodies route by route.
  */
 import { createHash, createSecretKey, randomUUID } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http';
+import { hostname } from 'node:os';
 import bcrypt from 'bcrypt';
 import jwt from 'jsonwebtoken';
 import pg from 'pg';
@@ -445,7 +449,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-async function route(req: IncomingMessage): Promise<[number, unknown]> {
+/** What the request line names besides the request: the caller and the route pattern. */
+interface Handled {
+  principal?: Principal;
+  route?: string;
+}
+
+async function route(req: IncomingMessage, handled: Handled): Promise<[number, unknown]> {
   const url = new URL(req.url ?? '/', 'http://baseline');
   const query = url.searchParams;
   for (const [name, value] of query) {
@@ -454,6 +464,7 @@ async function route(req: IncomingMessage): Promise<[number, unknown]> {
     }
   }
   const key = `${req.method} ${url.pathname}`;
+  handled.route = url.pathname;
   switch (key) {
     case 'GET /api/health':
       await pool.query('select 1');
@@ -461,9 +472,9 @@ async function route(req: IncomingMessage): Promise<[number, unknown]> {
     case 'POST /api/auth/login':
       return [200, await login(req, await readJson(req))];
     case 'GET /api/auth/me':
-      return [200, await me(await authenticate(req))];
+      return [200, await me((handled.principal = await authenticate(req)))];
   }
-  const principal = await authenticate(req);
+  const principal = (handled.principal = await authenticate(req));
   switch (key) {
     case 'GET /api/users':
       requirePermission(principal, 'users.manage');
@@ -475,18 +486,45 @@ async function route(req: IncomingMessage): Promise<[number, unknown]> {
       requirePermission(principal, 'audit.view');
       return [200, await listAudit(query)];
   }
+  handled.route = undefined;
   throw new HttpError(404, 'NOT_FOUND', `Cannot ${key}`);
 }
 
+const LOG_REQUESTS = env['LOG_REQUESTS'] === 'true';
+const HOSTNAME = hostname();
+
+/** The API's request line (apps/api/src/common/logging.ts), written as pino's default destination writes: synchronously. */
+function logRequest(req: IncomingMessage, handled: Handled, status: number, started: number): void {
+  const line = {
+    level: status >= 500 ? 50 : 30,
+    time: Date.now(),
+    pid: process.pid,
+    hostname: HOSTNAME,
+    req: { id: randomUUID(), method: req.method, url: (req.url ?? '/').split('?')[0] },
+    ...(handled.principal ? { principal: { type: handled.principal.type, id: handled.principal.id } } : {}),
+    ...(handled.route ? { route: handled.route } : {}),
+    res: { statusCode: status },
+    responseTime: Date.now() - started,
+    msg: status >= 500 ? 'request errored' : 'request completed',
+  };
+  writeSync(1, `${JSON.stringify(line)}\n`);
+}
+
 const server = createServer((req, res) => {
-  route(req).then(
-    ([status, body]) => send(res, status, body),
+  const started = Date.now();
+  const handled: Handled = {};
+  const answer = (status: number, body: unknown) => {
+    send(res, status, body);
+    if (LOG_REQUESTS && req.url !== '/api/health') logRequest(req, handled, status, started);
+  };
+  route(req, handled).then(
+    ([status, body]) => answer(status, body),
     (e: unknown) => {
       const status = e instanceof HttpError ? e.status : 500;
       const code = e instanceof HttpError ? e.code : 'INTERNAL_ERROR';
       const message = e instanceof HttpError ? e.message : 'Internal server error';
       if (!(e instanceof HttpError)) process.stderr.write(`baseline: ${e instanceof Error ? e.message : String(e)}\n`);
-      send(res, status, { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message });
+      answer(status, { statusCode: status, error: STATUS_CODES[status] ?? 'Error', code, message });
     },
   );
 });

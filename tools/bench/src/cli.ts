@@ -67,6 +67,8 @@ const readSlices = Math.max(1, Math.round(load.duration / 2));
 const out = resolve(ROOT, args.out ?? (smoke ? 'tmp/bench/smoke.md' : 'docs/benchmarks.md'));
 // The smoke only checks that login answers 2xx: a cheap cost keeps it from depending on the machine's speed.
 const bcryptCost = Number(process.env['BCRYPT_COST'] ?? (smoke ? 4 : 12));
+/** Whether the API writes a request line at this LOG_LEVEL (at info and below); then so does the baseline. */
+const logsRequests = ['trace', 'debug', 'info'].includes(args['log-level']);
 const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
 
 interface RouteSpec {
@@ -107,6 +109,25 @@ async function post(baseUrl: string, path: string, body: unknown, token?: string
   const json = (await res.json()) as Record<string, unknown>;
   if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return json;
+}
+
+/** The last request line of a server's output for `route`, as its keys and those of its objects (values differ: ids, times). */
+function requestLineShape(output: string, route: string): string | undefined {
+  const line = output
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .findLast((l) => l['route'] === route && l['msg'] === 'request completed');
+  if (!line) return undefined;
+  const keys = Object.entries(line).map(([k, v]) => (typeof v === 'object' && v ? `${k}{${Object.keys(v).sort().join(',')}}` : k));
+  return keys.sort().join(' ');
+}
+
+/** Asks each server for the first page of users once more and reads the line it wrote for that. */
+async function requestLineShapes(servers: ServerProcess[], token: string): Promise<(string | undefined)[]> {
+  for (const server of servers) await getJson(server.url, '/api/users', token);
+  await new Promise((r) => setTimeout(r, 200));
+  return servers.map((server) => requestLineShape(server.output(), '/api/users'));
 }
 
 async function getJson(baseUrl: string, path: string, token: string): Promise<{ status: number; body: unknown }> {
@@ -171,8 +192,10 @@ async function main(): Promise<number> {
         JWT_SECRET: secrets.JWT_SECRET,
         JWT_TTL_SECONDS: String(4 * 3600),
         LOGIN_MAX_FAILURES_PER_IP: apiEnv.LOGIN_MAX_FAILURES_PER_IP,
+        LOG_REQUESTS: String(logsRequests),
       },
       '/api/health',
+      { discardStdout: !smoke },
     );
     servers.push(baseline);
     const peakRss = new Map<number, number>();
@@ -273,9 +296,14 @@ async function main(): Promise<number> {
     await writeFile(json, JSON.stringify({ ...report, targets: checkTargets(report) }, null, 2));
     log(`report written to ${out} (raw numbers: ${json})`);
 
-    // What the smoke asserts: every route answered, only with 2xx, on both servers; same bodies; a report. No timing.
+    // What the smoke asserts: every route answered, only with 2xx, on both servers; same bodies; the
+    // same request line when the API writes one; a report. No timing.
+    const lineShapes = smoke && logsRequests ? await requestLineShapes(servers, loginToken) : [];
     const failures = [
       ...mismatches,
+      ...(lineShapes.length && (!lineShapes[0] || lineShapes[0] !== lineShapes[1])
+        ? [`request lines differ: API ${lineShapes[0] ?? 'none'}; baseline ${lineShapes[1] ?? 'none'}`]
+        : []),
       ...routes.filter((r) => r.api.errors > 0 || r.baseline.errors > 0).map((r) => `${r.label} (${r.auth}) had non-2xx responses`),
       ...routes.filter((r) => r.api.total === 0 || r.baseline.total === 0).map((r) => `${r.label} (${r.auth}) got no answer`),
       ...(existsSync(out) ? [] : [`no report at ${out}`]),

@@ -135,7 +135,9 @@ export function renderReport(report: RunReport): string {
       `${report.machine.cores} cores (${report.machine.cpu}), Node ${report.machine.node}. ` +
       `Load: autocannon, ${report.load.connections} connections, per route and server ${report.load.warmup} s warm-up then ${report.load.duration} s measured ` +
       `(read routes in 2 s slices alternating between the API and the baseline; login in one run each). ` +
-      `API: ${report.api.adapter}, LOG_LEVEL=${report.api.logLevel}. Latencies in ms, errors = non-2xx responses + socket errors + timeouts.`,
+      `API: ${report.api.adapter}, LOG_LEVEL=${report.api.logLevel}` +
+      `${['trace', 'debug', 'info'].includes(report.api.logLevel) ? ' (a request line per answer, to /dev/null; the baseline writes the same line)' : ''}. ` +
+      `Latencies in ms, errors = non-2xx responses + socket errors + timeouts.`,
     '',
     table(
       [
