@@ -198,6 +198,35 @@ describe('operations of the built API process', () => {
     }
   }, 60_000);
 
+  it('at info writes a request whose client gave up before the answer as "request aborted"', async () => {
+    // bcrypt at cost 14 keeps the login busy for about a second: the client leaves in the middle.
+    const api = await startApiProcess(env({ BCRYPT_COST: '14' }));
+    try {
+      const client = new AbortController();
+      const login = fetch(`${api.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'trace-aborted' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'whatever it is typed here' }),
+        signal: client.signal,
+      });
+      await new Promise((r) => setTimeout(r, 250));
+      client.abort();
+      await expect(login).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 300));
+
+      const lines = api
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.filter((l) => (l['req'] as { id?: string } | undefined)?.id === 'trace-aborted')).toEqual([
+        expect.objectContaining({ level: 50, msg: 'request aborted', route: '/api/auth/login', responseTime: expect.any(Number) }),
+      ]);
+    } finally {
+      await api.stop('SIGKILL');
+    }
+  }, 60_000);
+
   it('above info writes no request line, yet still gives each answer its id and names it in an unexpected error’s line', async () => {
     const api = await startApiProcess(env({ LOG_LEVEL: 'warn' }));
     try {
