@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres';
-import { callApi as call, MAIN, startApiProcess } from './api-process';
+import { type ApiProcess, callApi as call, MAIN, startApiProcess } from './api-process';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const ADMIN = { email: 'ops.admin@example.com', password: 'operations admin passphrase' };
@@ -43,6 +43,36 @@ describe('operations of the built API process', () => {
     BCRYPT_COST: '4',
     ...extra,
   });
+
+  /** The JSON lines a process wrote. */
+  const jsonLines = (output: string) =>
+    output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+  /** Deletes a new user through a trigger that raises, so the API answers 500 (an unexpected error). */
+  async function deleteThatFails(api: ApiProcess, token: string, requestId: string) {
+    const doomed = await call(api, '/api/users', {
+      token,
+      body: { firstName: 'Doomed', lastName: 'Delete', email: `doomed.${requestId}@example.com`, role: 'user', generatePassword: true },
+    });
+    expect(doomed.status).toBe(201);
+    await db.query(`create function fail_on_purpose() returns trigger language plpgsql as $$
+      begin raise exception 'forced failure'; end; $$`);
+    await db.query(`create trigger fail_on_purpose before delete on users
+      for each row when (old.email like 'doomed%') execute function fail_on_purpose()`);
+    try {
+      return await call(api, `/api/users/${(doomed.body['user'] as { id: string }).id}`, {
+        method: 'DELETE',
+        token,
+        headers: { 'x-request-id': requestId },
+      });
+    } finally {
+      await db.query('drop trigger if exists fail_on_purpose on users');
+      await db.query('drop function if exists fail_on_purpose()');
+    }
+  }
 
   it('finishes an in-flight request on SIGTERM, refuses new connections meanwhile, then exits 0', async () => {
     // bcrypt at cost 14 makes one login take about a second: long enough to signal in the middle.
@@ -118,10 +148,7 @@ describe('operations of the built API process', () => {
       expect(output).not.toMatch(/\$2[aby]\$\d\d\$/);
       expect(output).not.toMatch(/authorization/i);
 
-      const lines = output
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = jsonLines(output);
       const requests = lines.filter((l) => l['req'] && l['res']);
       const loginLine = requests.find((l) => (l['req'] as { id: string }).id === 'trace-login-1');
       expect(loginLine).toMatchObject({
@@ -158,28 +185,11 @@ describe('operations of the built API process', () => {
     try {
       const token = (await call(api, '/api/auth/login', { body: ADMIN })).body['accessToken'] as string;
       expect((await call(api, '/api/health', { headers: { 'x-request-id': 'trace-info-health' } })).status).toBe(200);
-      const doomed = await call(api, '/api/users', {
-        token,
-        body: { firstName: 'Doomed', lastName: 'Info', email: 'doomed.info@example.com', role: 'user', generatePassword: true },
-      });
-      expect(doomed.status).toBe(201);
-      await db.query(`create function fail_on_purpose() returns trigger language plpgsql as $$
-        begin raise exception 'forced failure'; end; $$`);
-      await db.query(`create trigger fail_on_purpose before delete on users
-        for each row when (old.email like 'doomed%') execute function fail_on_purpose()`);
-      const failed = await call(api, `/api/users/${(doomed.body['user'] as { id: string }).id}`, {
-        method: 'DELETE',
-        token,
-        headers: { 'x-request-id': 'trace-info-500' },
-      });
+      const failed = await deleteThatFails(api, token, 'trace-info-500');
       expect(failed.status).toBe(500);
       await new Promise((r) => setTimeout(r, 200));
 
-      const lines = api
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = jsonLines(api.output());
       const requestLines = lines.filter((l) => l['req'] && l['res']);
       expect(requestLines.find((l) => (l['req'] as { id: string }).id === 'trace-info-500')).toMatchObject({
         level: 50,
@@ -192,8 +202,6 @@ describe('operations of the built API process', () => {
       expect(requestLines.filter((l) => l['msg'] === 'request completed').length).toBeGreaterThanOrEqual(2);
       expect(api.output()).not.toContain('forced failure');
     } finally {
-      await db.query('drop trigger if exists fail_on_purpose on users');
-      await db.query('drop function if exists fail_on_purpose()');
       await api.stop();
     }
   }, 60_000);
@@ -214,11 +222,7 @@ describe('operations of the built API process', () => {
       await expect(login).rejects.toThrow();
       await new Promise((r) => setTimeout(r, 300));
 
-      const lines = api
-        .output()
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = jsonLines(api.output());
       expect(lines.filter((l) => (l['req'] as { id?: string } | undefined)?.id === 'trace-aborted')).toEqual([
         expect.objectContaining({ level: 50, msg: 'request aborted', route: '/api/auth/login', responseTime: expect.any(Number) }),
       ]);
@@ -235,36 +239,18 @@ describe('operations of the built API process', () => {
       const token = login.body['accessToken'] as string;
       const me = await call(api, '/api/auth/me', { token });
       expect(me.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-      const doomed = await call(api, '/api/users', {
-        token,
-        body: { firstName: 'Doomed', lastName: 'Delete', email: 'doomed.warn@example.com', role: 'user', generatePassword: true },
-      });
-      expect(doomed.status).toBe(201);
-      await db.query(`create function fail_on_purpose() returns trigger language plpgsql as $$
-        begin raise exception 'forced failure'; end; $$`);
-      await db.query(`create trigger fail_on_purpose before delete on users
-        for each row when (old.email like 'doomed%') execute function fail_on_purpose()`);
-      const failed = await call(api, `/api/users/${(doomed.body['user'] as { id: string }).id}`, {
-        method: 'DELETE',
-        token,
-        headers: { 'x-request-id': 'trace-warn-500' },
-      });
+      const failed = await deleteThatFails(api, token, 'trace-warn-500');
       expect([failed.status, failed.body['code'], failed.headers.get('x-request-id')]).toEqual([500, 'INTERNAL_ERROR', 'trace-warn-500']);
       await new Promise((r) => setTimeout(r, 200));
 
       const output = api.output();
       expect(output).not.toContain('forced failure');
-      const lines = output
-        .split('\n')
-        .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = jsonLines(output);
       expect(lines.filter((l) => l['res'] || l['responseTime'] !== undefined)).toEqual([]);
       expect(lines.filter((l) => l['msg'] === 'Unexpected error')).toEqual([
         expect.objectContaining({ level: 50, requestId: 'trace-warn-500', err: { type: 'DriverException' } }),
       ]);
     } finally {
-      await db.query('drop trigger if exists fail_on_purpose on users');
-      await db.query('drop function if exists fail_on_purpose()');
       await api.stop();
     }
   }, 60_000);
