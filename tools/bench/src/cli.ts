@@ -25,7 +25,15 @@ import * as prettier from 'prettier';
 import { openBenchDatabase } from './database.ts';
 import { compare, type LoadRequest } from './load.ts';
 import { memoryOf, runNode, startServer, type ServerProcess } from './processes.ts';
-import { checkTargets, mergeIntoDocument, renderReport, type RouteId, type RouteResult, type RunReport } from './report.ts';
+import {
+  checkTargets,
+  mergeIntoDocument,
+  renderReport,
+  type RouteId,
+  type RouteResult,
+  type RunReport,
+  writesRequestLines,
+} from './report.ts';
 import { imageNodeOptions } from './image.ts';
 import { BENCH_ADMIN_EMAIL, BENCH_PASSWORD, seed } from './seed.ts';
 
@@ -67,8 +75,8 @@ const readSlices = Math.max(1, Math.round(load.duration / 2));
 const out = resolve(ROOT, args.out ?? (smoke ? 'tmp/bench/smoke.md' : 'docs/benchmarks.md'));
 // The smoke only checks that login answers 2xx: a cheap cost keeps it from depending on the machine's speed.
 const bcryptCost = Number(process.env['BCRYPT_COST'] ?? (smoke ? 4 : 12));
-/** Whether the API writes a request line at this LOG_LEVEL (at info and below); then so does the baseline. */
-const logsRequests = ['trace', 'debug', 'info'].includes(args['log-level']);
+/** Whether the API writes a request line at this LOG_LEVEL; then so does the baseline. */
+const logsRequests = writesRequestLines(args['log-level']);
 const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
 
 interface RouteSpec {

@@ -110,6 +110,9 @@ function table(header: string[], rows: string[][], textColumns: number): string 
   return [line(header), line(header.map((_, i) => (i < textColumns ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
 
+/** Whether the API writes a request line per answer at this LOG_LEVEL (at info and below). */
+export const writesRequestLines = (logLevel: string) => ['trace', 'debug', 'info'].includes(logLevel);
+
 /** The Markdown of one run: conditions, the per-route table, memory, bcrypt and the targets. */
 export function renderReport(report: RunReport): string {
   const rows = report.routes.map((r) => [
@@ -136,7 +139,7 @@ export function renderReport(report: RunReport): string {
       `Load: autocannon, ${report.load.connections} connections, per route and server ${report.load.warmup} s warm-up then ${report.load.duration} s measured ` +
       `(read routes in 2 s slices alternating between the API and the baseline; login in one run each). ` +
       `API: ${report.api.adapter}, LOG_LEVEL=${report.api.logLevel}` +
-      `${['trace', 'debug', 'info'].includes(report.api.logLevel) ? ' (a request line per answer, to /dev/null; the baseline writes the same line)' : ''}. ` +
+      `${writesRequestLines(report.api.logLevel) ? ' (a request line per answer, to /dev/null; the baseline writes the same line)' : ''}. ` +
       `Latencies in ms, errors = non-2xx responses + socket errors + timeouts.`,
     '',
     table(
